@@ -1,0 +1,17 @@
+// Jest for the TypeScript scripts (validators, emulator, admin commands).
+// Type checking is `npm run typecheck`; ts-jest only transpiles here, which keeps tests fast.
+module.exports = {
+    rootDir: '..',
+    testEnvironment: 'node',
+    roots: ['<rootDir>/scripts'],
+    testMatch: ['<rootDir>/scripts/test/**/*.test.ts'],
+    testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
+    transform: {
+        '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }]
+    },
+    coverageDirectory: '<rootDir>/coverage/scripts',
+    collectCoverageFrom: [
+        '<rootDir>/scripts/src/**/*.ts',
+        '<rootDir>/scripts/emulator/**/*.ts'
+    ]
+};

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import {
+    CodeAnalyzer,
+    CodeAnalyzerConfig,
+    EventType,
+    LogLevel,
+    SeverityLevel,
+    type EngineLogEvent
+} from '@salesforce/code-analyzer-core';
+import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
+import type { Finding } from '../lib/findings';
+
+export interface PmdReport {
+    /** Severity 1 (critical) and 2 (high) violations, and files PMD could not process. */
+    findings: Finding[];
+    /** Count of lower-severity violations (3 to 5): reported, not failing. */
+    lowerSeverityCount: number;
+    rulesRun: number;
+}
+
+/** The rule selector: PMD's Recommended rules for Apex, as Salesforce Code Analyzer runs them. */
+export const PMD_RULE_SELECTOR = 'pmd:Recommended:apex';
+
+const PROCESSING_ERROR = /processing error for file '([^']+)'/;
+
+/**
+ * Runs PMD through Salesforce Code Analyzer's core library. A file PMD cannot parse shows up as
+ * zero violations plus an error-level engine log event: that event is turned into a finding,
+ * so an unparsable file fails instead of passing.
+ */
+export async function runPmd(
+    files: string[],
+    rel: (file: string) => string
+): Promise<PmdReport> {
+    if (files.length === 0) {
+        return { findings: [], lowerSeverityCount: 0, rulesRun: 0 };
+    }
+    const analyzer = new CodeAnalyzer(CodeAnalyzerConfig.withDefaults());
+    const findings: Finding[] = [];
+    const engineErrors: string[] = [];
+    analyzer.onEvent(EventType.EngineLogEvent, (event: EngineLogEvent) => {
+        if (event.logLevel === LogLevel.Error) {
+            engineErrors.push(event.message);
+        }
+    });
+    await analyzer.addEnginePlugin(createEnginePlugin());
+    const workspace = await analyzer.createWorkspace(files);
+    const selection = await analyzer.selectRules([PMD_RULE_SELECTOR], {
+        workspace
+    });
+    const results = await analyzer.run(selection, { workspace });
+    let lowerSeverityCount = 0;
+    for (const violation of results.getViolations()) {
+        const rule = violation.getRule();
+        const severity = rule.getSeverityLevel();
+        if (severity > SeverityLevel.High) {
+            lowerSeverityCount++;
+            continue;
+        }
+        const location = violation.getPrimaryLocation();
+        findings.push({
+            file: rel(location.getFile() ?? '.'),
+            line: location.getStartLine(),
+            element: rule.getName(),
+            message: `PMD severity ${severity} (${SeverityLevel[severity]}): ${violation.getMessage().trim()}`,
+            rule: 'apex-pmd'
+        });
+    }
+    for (const message of engineErrors) {
+        const file = PROCESSING_ERROR.exec(message)?.[1];
+        findings.push({
+            file: file ? rel(path.resolve(file)) : '(pmd)',
+            message: `PMD could not process the file, so it was not analysed: ${message.split('\n').slice(0, 3).join(' ').trim()}`,
+            rule: 'apex-pmd-processing-error'
+        });
+    }
+    return { findings, lowerSeverityCount, rulesRun: selection.getCount() };
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const sfdxProjectSchema = z.object({
+    packageDirectories: z
+        .array(
+            z.object({
+                path: z.string().min(1),
+                default: z.boolean().optional()
+            })
+        )
+        .min(1),
+    sourceApiVersion: z.string().regex(/^\d{2,3}\.0$/, 'must look like "66.0"')
+});
+
+export interface SfdxProject {
+    /** Absolute path of the folder holding sfdx-project.json. */
+    root: string;
+    /** Absolute paths of every package directory, default first. */
+    packageDirs: string[];
+    sourceApiVersion: string;
+}
+
+/** Reads and checks `sfdx-project.json`; errors name the file and the field. */
+export function loadProject(root: string): SfdxProject {
+    const file = path.join(root, 'sfdx-project.json');
+    let raw: unknown;
+    try {
+        raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+        throw new Error(
+            `${file}: cannot read or parse: ${(error as Error).message}`
+        );
+    }
+    const parsed = sfdxProjectSchema.safeParse(raw);
+    if (!parsed.success) {
+        const issues = parsed.error.issues
+            .map(
+                (issue) =>
+                    `${issue.path.join('.') || '(root)'}: ${issue.message}`
+            )
+            .join('; ');
+        throw new Error(`${file}: ${issues}`);
+    }
+    const dirs = [...parsed.data.packageDirectories].sort(
+        (a, b) => Number(b.default ?? false) - Number(a.default ?? false)
+    );
+    return {
+        root: path.resolve(root),
+        packageDirs: dirs.map((dir) => path.resolve(root, dir.path)),
+        sourceApiVersion: parsed.data.sourceApiVersion
+    };
+}
+
+/** Path relative to the project root with forward slashes, for messages. */
+export function relativeTo(root: string, file: string): string {
+    return path.relative(root, file).split(path.sep).join('/');
+}

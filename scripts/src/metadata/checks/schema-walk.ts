@@ -1,0 +1,143 @@
+import type { Finding } from '../../lib/findings';
+import { isPrimitive, parsePropType, propsOf } from '../schema';
+import type { XmlElement } from '../xml';
+
+/** Elements whose content is free-form XML in the Metadata API (typed as a string blob). */
+const XML_BLOB_ELEMENTS = new Set(['LightningComponentBundle/targetConfigs']);
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Checks an element tree against the Metadata API schema: known element names, no repeats of
+ * single-valued elements, required elements present, booleans and numbers well-formed.
+ */
+export function walkSchema(
+    root: XmlElement,
+    typeName: string,
+    file: string
+): Finding[] {
+    const findings: Finding[] = [];
+    const visit = (
+        element: XmlElement,
+        type: string,
+        trail: string,
+        isRoot: boolean
+    ): void => {
+        const props = propsOf(type);
+        if (!props) {
+            return;
+        }
+        const counts = new Map<string, number>();
+        for (const child of element.children) {
+            const childTrail = isRoot ? child.name : `${trail}/${child.name}`;
+            const raw = props[child.name];
+            if (raw === undefined) {
+                findings.push({
+                    file,
+                    line: child.line,
+                    element: childTrail,
+                    message: `unknown element for ${type}${nearest(child.name, Object.keys(props))}`,
+                    rule: 'xml-unknown-element'
+                });
+                continue;
+            }
+            counts.set(child.name, (counts.get(child.name) ?? 0) + 1);
+            const prop = parsePropType(raw);
+            if (XML_BLOB_ELEMENTS.has(`${type}/${child.name}`)) {
+                continue;
+            }
+            if (!isPrimitive(prop.base)) {
+                visit(child, prop.base, childTrail, false);
+                continue;
+            }
+            if (child.children.length > 0 && prop.base !== 'any') {
+                findings.push({
+                    file,
+                    line: child.line,
+                    element: childTrail,
+                    message: `expected a ${prop.base} value, found child elements <${child.children[0]?.name}>`,
+                    rule: 'xml-value-type'
+                });
+            } else if (
+                prop.base === 'boolean' &&
+                child.text !== 'true' &&
+                child.text !== 'false'
+            ) {
+                findings.push({
+                    file,
+                    line: child.line,
+                    element: childTrail,
+                    message: `expected true or false, found "${child.text}"`,
+                    rule: 'xml-value-type'
+                });
+            } else if (prop.base === 'number' && !NUMBER.test(child.text)) {
+                findings.push({
+                    file,
+                    line: child.line,
+                    element: childTrail,
+                    message: `expected a number, found "${child.text}"`,
+                    rule: 'xml-value-type'
+                });
+            }
+        }
+        for (const [name, raw] of Object.entries(props)) {
+            const prop = parsePropType(raw);
+            const count = counts.get(name) ?? 0;
+            if (count > 1 && !prop.repeatable) {
+                findings.push({
+                    file,
+                    line: element.line,
+                    element: isRoot ? name : `${trail}/${name}`,
+                    message: `appears ${count} times; ${type} allows it once`,
+                    rule: 'xml-repeated-element'
+                });
+            }
+            if (count === 0 && !prop.optional && name !== 'fullName') {
+                findings.push({
+                    file,
+                    line: element.line,
+                    element: isRoot ? name : `${trail}/${name}`,
+                    message: `required by ${type} but missing`,
+                    rule: 'xml-missing-element'
+                });
+            }
+        }
+    };
+    visit(root, typeName, root.name, true);
+    return findings;
+}
+
+function distance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0] ?? 0;
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j] ?? 0;
+            row[j] = Math.min(
+                (row[j] ?? 0) + 1,
+                (row[j - 1] ?? 0) + 1,
+                previous + (a[i - 1] === b[j - 1] ? 0 : 1)
+            );
+            previous = current;
+        }
+    }
+    return row[b.length] ?? 0;
+}
+
+/** ` (did you mean <x>?)` when a known name is close, else ''. */
+export function nearest(name: string, known: string[]): string {
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const candidate of known) {
+        const d = distance(name.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best !== undefined &&
+        bestDistance <= Math.max(2, Math.floor(name.length / 3))
+        ? ` (did you mean <${best}>?)`
+        : '';
+}

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { runPmd } from '../../src/apex/pmd';
+import { checkApexSyntax } from '../../src/apex/syntax';
+import { validateApex } from '../../src/apex/validate';
+import { FIXTURES, REPO_ROOT, fixtureProject } from './fixture-project';
+
+const rel = (file: string): string => path.relative(FIXTURES, file);
+
+// PMD starts a JVM: one run takes a few seconds on these machines.
+jest.setTimeout(120000);
+
+describe('validate:apex', () => {
+    it('accepts the clean fixture project', async () => {
+        const report = await validateApex(path.join(FIXTURES, 'clean-project'));
+        expect(report.findings).toEqual([]);
+        expect(report.files).toEqual([
+            'force-app/main/default/classes/Greeting.cls'
+        ]);
+        expect(report.pmdRulesRun).toBeGreaterThan(20);
+    });
+
+    it('rejects an Apex syntax error, naming file and line', async () => {
+        const project = fixtureProject('apex-syntax-error');
+        try {
+            const report = await validateApex(project.dir);
+            const syntax = report.findings.filter(
+                (finding) => finding.rule === 'apex-syntax'
+            );
+            expect(syntax.length).toBeGreaterThan(0);
+            expect(syntax[0]).toMatchObject({
+                file: 'force-app/main/default/classes/Broken.cls',
+                line: 2
+            });
+            expect(syntax[0]?.message).toMatch(
+                /Apex syntax error at column \d+/
+            );
+        } finally {
+            project.cleanup();
+        }
+    });
+
+    it('rejects a severity 1-2 PMD violation (SOQL injection), naming file, line and rule', async () => {
+        const project = fixtureProject('apex-pmd-violation');
+        try {
+            const report = await validateApex(project.dir);
+            expect(report.findings).toEqual([
+                expect.objectContaining({
+                    file: 'force-app/main/default/classes/Finder.cls',
+                    line: 4,
+                    element: 'ApexSOQLInjection',
+                    rule: 'apex-pmd'
+                })
+            ]);
+        } finally {
+            project.cleanup();
+        }
+    });
+
+    it('treats a file PMD cannot parse as a failure, not as zero violations', async () => {
+        const broken = path.join(
+            FIXTURES,
+            'broken/apex-syntax-error/force-app/main/default/classes/Broken.cls'
+        );
+        const report = await runPmd([broken], rel);
+        expect(report.findings).toEqual([
+            expect.objectContaining({
+                file: 'broken/apex-syntax-error/force-app/main/default/classes/Broken.cls',
+                rule: 'apex-pmd-processing-error'
+            })
+        ]);
+    });
+
+    it('parses triggers with the trigger grammar', () => {
+        const trigger = path.join(
+            FIXTURES,
+            'broken/trigger-without-meta/force-app/main/default/triggers/SampleTrigger.trigger'
+        );
+        expect(checkApexSyntax([trigger], rel)).toEqual([]);
+    });
+
+    it('passes on the repository itself', async () => {
+        const report = await validateApex(REPO_ROOT);
+        expect(report.findings).toEqual([]);
+    });
+});

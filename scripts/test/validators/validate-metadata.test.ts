@@ -1,0 +1,277 @@
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { validateMetadata } from '../../src/metadata/validate';
+import { FIXTURES, REPO_ROOT, fixtureProject } from './fixture-project';
+
+const run = promisify(execFile);
+
+// Written from code, not committed: a repo must never hold anything that looks like a secret.
+const PRIVATE_KEY = [
+    '-----BEGIN ',
+    'PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END ',
+    'PRIVATE KEY-----\n'
+].join('');
+const CONNECTED_APP_WITH_SECRET = `<?xml version="1.0" encoding="UTF-8"?>
+<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">
+    <contactEmail>admin@example.com</contactEmail>
+    <label>Fixture App</label>
+    <oauthConfig>
+        <callbackUrl>https://login.salesforce.com/services/oauth2/success</callbackUrl>
+        <${'consumer'}Secret>0123456789ABCDEF</${'consumer'}Secret>
+        <scopes>Api</scopes>
+    </oauthConfig>
+</ConnectedApp>
+`;
+
+interface BrokenCase {
+    name: string;
+    rule: string;
+    file: string;
+    element?: string;
+    message: RegExp;
+    extraFiles?: Record<string, string>;
+}
+
+const PS =
+    'force-app/main/default/permissionsets/Sample_Permissions.permissionset-meta.xml';
+const CLASSES = 'force-app/main/default/classes';
+
+const CASES: BrokenCase[] = [
+    {
+        name: 'malformed-xml',
+        rule: 'xml-well-formed',
+        file: PS,
+        message: /malformed XML: .*descripton/
+    },
+    {
+        name: 'unknown-element',
+        rule: 'xml-unknown-element',
+        file: PS,
+        element: 'userPermission',
+        message:
+            /unknown element for PermissionSet \(did you mean <userPermissions>\?\)/
+    },
+    {
+        name: 'unknown-nested-element',
+        rule: 'xml-unknown-element',
+        file: PS,
+        element: 'objectPermissions/allowReed',
+        message: /did you mean <allowRead>/
+    },
+    {
+        name: 'wrong-root',
+        rule: 'xml-root-element',
+        file: PS,
+        element: 'Profile',
+        message: /must be <PermissionSet>/
+    },
+    {
+        name: 'wrong-namespace',
+        rule: 'xml-namespace',
+        file: PS,
+        message: /xmlns must be "http:\/\/soap.sforce.com\/2006\/04\/metadata"/
+    },
+    {
+        name: 'bad-boolean',
+        rule: 'xml-value-type',
+        file: PS,
+        element: 'objectPermissions/allowRead',
+        message: /expected true or false, found "yes"/
+    },
+    {
+        name: 'bad-number',
+        rule: 'xml-value-type',
+        file: 'force-app/main/default/objects/Sample__c/fields/Code__c.field-meta.xml',
+        element: 'length',
+        message: /expected a number, found "twenty"/
+    },
+    {
+        name: 'missing-required-element',
+        rule: 'xml-missing-element',
+        file: PS,
+        element: 'label',
+        message: /required by PermissionSet/
+    },
+    {
+        name: 'repeated-element',
+        rule: 'xml-repeated-element',
+        file: PS,
+        element: 'label',
+        message: /appears 2 times/
+    },
+    {
+        name: 'meta-without-source',
+        rule: 'meta-pairing',
+        file: `${CLASSES}/Orphan.cls-meta.xml`,
+        message: /without its source Orphan.cls/
+    },
+    {
+        name: 'source-without-meta',
+        rule: 'meta-pairing',
+        file: `${CLASSES}/NoMeta.cls`,
+        message: /without its NoMeta.cls-meta.xml/
+    },
+    {
+        name: 'trigger-without-meta',
+        rule: 'meta-pairing',
+        file: 'force-app/main/default/triggers/SampleTrigger.trigger',
+        message: /ApexTrigger source without/
+    },
+    {
+        name: 'lwc-without-meta',
+        rule: 'meta-pairing',
+        file: 'force-app/main/default/lwc/bare',
+        message: /without bare.js-meta.xml/
+    },
+    {
+        name: 'api-version-mismatch',
+        rule: 'api-version',
+        file: `${CLASSES}/Greeting.cls-meta.xml`,
+        element: 'apiVersion',
+        message: /is 58.0; the project's sourceApiVersion is 66.0/
+    },
+    {
+        name: 'unknown-suffix',
+        rule: 'metadata-unknown-suffix',
+        file: 'force-app/main/default/permissionsets/Other.permset-meta.xml',
+        message: /no metadata type uses this file suffix/
+    },
+    {
+        name: 'unclaimed-file',
+        rule: 'sdr-unclaimed-file',
+        file: `${CLASSES}/notes.txt`,
+        message: /a deploy would leave it out/
+    },
+    {
+        name: 'forbidden-user-permission',
+        rule: 'least-privilege-user-permission',
+        file: PS,
+        element: 'userPermissions/ModifyAllData',
+        message: /grants ModifyAllData/
+    },
+    {
+        name: 'view-all-records',
+        rule: 'least-privilege-object',
+        file: PS,
+        element: 'objectPermissions/viewAllRecords',
+        message: /viewAllRecords on Sample__c/
+    },
+    {
+        name: 'full-oauth-scope',
+        rule: 'least-privilege-oauth-scope',
+        file: 'force-app/main/default/connectedApps/Fixture_App.connectedApp-meta.xml',
+        element: 'scopes',
+        message: /Full OAuth scope/
+    },
+    {
+        name: 'consumer-secret',
+        rule: 'no-secrets',
+        file: 'force-app/main/default/connectedApps/Fixture_App.connectedApp-meta.xml',
+        message: /OAuth consumer key or secret/,
+        extraFiles: {
+            'force-app/main/default/connectedApps/Fixture_App.connectedApp-meta.xml':
+                CONNECTED_APP_WITH_SECRET
+        }
+    },
+    {
+        name: 'private-key',
+        rule: 'no-secrets',
+        file: 'force-app/main/default/staticresources/jwt.resource',
+        message: /private key/,
+        extraFiles: {
+            'force-app/main/default/staticresources/jwt.resource': PRIVATE_KEY,
+            'force-app/main/default/staticresources/jwt.resource-meta.xml':
+                '<?xml version="1.0" encoding="UTF-8"?>\n<StaticResource xmlns="http://soap.sforce.com/2006/04/metadata">\n    <cacheControl>Private</cacheControl>\n    <contentType>text/plain</contentType>\n</StaticResource>\n'
+        }
+    }
+];
+
+describe('validate:metadata', () => {
+    it('accepts the clean fixture project and lists its components as SDR converts them', async () => {
+        const report = await validateMetadata(
+            path.join(FIXTURES, 'clean-project')
+        );
+        expect(report.findings).toEqual([]);
+        expect(report.components).toEqual([
+            'ApexClass:Greeting',
+            'CustomField:Sample__c.Code__c',
+            'CustomObject:Sample__c',
+            'CustomPermission:Sample_Permission',
+            'LightningComponentBundle:hello',
+            'PermissionSet:Sample_Permissions'
+        ]);
+        expect(report.packageXml).toContain('<name>PermissionSet</name>');
+    });
+
+    it('covers every broken fixture folder with an expectation', () => {
+        const folders = readdirSync(path.join(FIXTURES, 'broken')).sort();
+        const expected = CASES.filter((c) => !c.extraFiles).map((c) => c.name);
+        expect(folders).toEqual(expect.arrayContaining(expected));
+        expect(expected).toEqual(
+            expect.arrayContaining(
+                folders.filter((f) => !f.startsWith('apex-'))
+            )
+        );
+    });
+
+    it.each(CASES)(
+        'rejects $name with a finding that names the file',
+        async (broken) => {
+            const project = fixtureProject(
+                broken.extraFiles ? undefined : broken.name,
+                broken.extraFiles
+            );
+            try {
+                const report = await validateMetadata(project.dir);
+                const match = report.findings.find(
+                    (finding) => finding.rule === broken.rule
+                );
+                expect(match).toBeDefined();
+                expect(match).toMatchObject({ file: broken.file });
+                if (broken.element) {
+                    expect(match?.element).toBe(broken.element);
+                }
+                expect(match?.message).toMatch(broken.message);
+            } finally {
+                project.cleanup();
+            }
+        }
+    );
+
+    it('passes on the repository itself, with every package directory converted', async () => {
+        const report = await validateMetadata(REPO_ROOT);
+        expect(report.findings).toEqual([]);
+        expect(report.packageDirs).toEqual([
+            'force-app',
+            'connected-app-legacy'
+        ]);
+    });
+
+    it('exits 1 from the command line and prints file, line and reason', async () => {
+        const project = fixtureProject('bad-boolean');
+        try {
+            const failure = await run(
+                process.execPath,
+                [
+                    require.resolve('tsx/cli'),
+                    'scripts/src/commands/validate-metadata.ts',
+                    '--project-dir',
+                    project.dir
+                ],
+                { cwd: REPO_ROOT }
+            ).then(
+                () => undefined,
+                (error: { code: number; stdout: string }) => error
+            );
+            expect(failure?.code).toBe(1);
+            expect(failure?.stdout).toContain(
+                `${PS}:10 <objectPermissions/allowRead>: expected true or false, found "yes" [xml-value-type]`
+            );
+            expect(failure?.stdout).toMatch(/validate:metadata: 1 problem/);
+        } finally {
+            project.cleanup();
+        }
+    }, 30000);
+});
