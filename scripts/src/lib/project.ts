@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -46,6 +46,14 @@ export function loadProject(root: string): SfdxProject {
     const dirs = [...parsed.data.packageDirectories].sort(
         (a, b) => Number(b.default ?? false) - Number(a.default ?? false)
     );
+    const missing = dirs.filter(
+        (dir) => !existsSync(path.resolve(root, dir.path))
+    );
+    if (missing.length > 0) {
+        throw new Error(
+            `${file}: packageDirectories ${missing.map((dir) => `"${dir.path}"`).join(', ')} do not exist`
+        );
+    }
     return {
         root: path.resolve(root),
         packageDirs: dirs.map((dir) => path.resolve(root, dir.path)),

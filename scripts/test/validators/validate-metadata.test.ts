@@ -275,3 +275,40 @@ describe('validate:metadata', () => {
         }
     }, 30000);
 });
+
+describe('project loading', () => {
+    it('names the file and the missing package directory', async () => {
+        const project = fixtureProject(undefined, {
+            'sfdx-project.json': JSON.stringify({
+                packageDirectories: [
+                    { path: 'force-app', default: true },
+                    { path: 'missing-dir' }
+                ],
+                sourceApiVersion: '66.0'
+            })
+        });
+        try {
+            await expect(validateMetadata(project.dir)).rejects.toThrow(
+                /sfdx-project.json: packageDirectories "missing-dir" do not exist/
+            );
+        } finally {
+            project.cleanup();
+        }
+    });
+
+    it('names the field when sfdx-project.json is malformed', async () => {
+        const project = fixtureProject(undefined, {
+            'sfdx-project.json': JSON.stringify({
+                packageDirectories: [{ path: 'force-app' }],
+                sourceApiVersion: '66'
+            })
+        });
+        try {
+            await expect(validateMetadata(project.dir)).rejects.toThrow(
+                /sfdx-project.json: sourceApiVersion: must look like "66.0"/
+            );
+        } finally {
+            project.cleanup();
+        }
+    });
+});
