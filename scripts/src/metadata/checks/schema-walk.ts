@@ -1,4 +1,5 @@
 import type { Finding } from '../../lib/findings';
+import { nearestNames } from '../../lib/nearest';
 import { isPrimitive, parsePropType, propsOf } from '../schema';
 import type { XmlElement } from '../xml';
 
@@ -107,37 +108,8 @@ export function walkSchema(
     return findings;
 }
 
-function distance(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0] ?? 0;
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j] ?? 0;
-            row[j] = Math.min(
-                (row[j] ?? 0) + 1,
-                (row[j - 1] ?? 0) + 1,
-                previous + (a[i - 1] === b[j - 1] ? 0 : 1)
-            );
-            previous = current;
-        }
-    }
-    return row[b.length] ?? 0;
-}
-
 /** ` (did you mean <x>?)` when a known name is close, else ''. */
 export function nearest(name: string, known: string[]): string {
-    let best: string | undefined;
-    let bestDistance = Infinity;
-    for (const candidate of known) {
-        const d = distance(name.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    return best !== undefined &&
-        bestDistance <= Math.max(2, Math.floor(name.length / 3))
-        ? ` (did you mean <${best}>?)`
-        : '';
+    const [best] = nearestNames(name, known, 1);
+    return best === undefined ? '' : ` (did you mean <${best}>?)`;
 }

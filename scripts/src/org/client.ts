@@ -1,0 +1,250 @@
+import type { Connection } from '@jsforce/jsforce-node';
+import { asSalesforceError, isTransient } from './api-error';
+
+export interface RecordError {
+    statusCode: string;
+    message: string;
+    fields: string[];
+}
+
+export interface SaveResult {
+    id?: string;
+    success: boolean;
+    errors: RecordError[];
+}
+
+export interface CompositeSubrequest {
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    /** Path below `/services/data/vXX.X`, e.g. `/query?q=...`. */
+    path: string;
+    referenceId: string;
+    body?: unknown;
+}
+
+export interface CompositeSubresponse<T = unknown> {
+    body: T;
+    httpStatusCode: number;
+    referenceId: string;
+}
+
+interface QueryResult<T> {
+    totalSize: number;
+    done: boolean;
+    records: T[];
+    nextRecordsUrl?: string;
+}
+
+export interface RetryPolicy {
+    attempts: number;
+    baseDelayMs: number;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 250 };
+
+/** sObject Collections take at most 200 records a call. */
+export const COLLECTION_SIZE = 200;
+/** The Composite API takes at most 25 subrequests a call. */
+export const COMPOSITE_SIZE = 25;
+
+type Transport = {
+    httpRequest: (...args: unknown[]) => unknown;
+    __cpkCounted?: Set<() => void>;
+};
+
+/**
+ * Counts every HTTP request the connection sends, jsforce's own Bulk API 2.0 calls included.
+ * jsforce exposes no request hook on the connection itself, so this wraps its transport (private,
+ * `_transport`) once; if a jsforce update removes it, counting stops and nothing else breaks.
+ */
+function countRequests(connection: Connection, onRequest: () => void): void {
+    const transport = (connection as unknown as { _transport?: Transport })
+        ._transport;
+    if (!transport) {
+        return;
+    }
+    if (!transport.__cpkCounted) {
+        const listeners = new Set<() => void>();
+        const original = transport.httpRequest.bind(transport);
+        transport.httpRequest = (...args: unknown[]) => {
+            listeners.forEach((listener) => listener());
+            return original(...args);
+        };
+        transport.__cpkCounted = listeners;
+    }
+    transport.__cpkCounted.add(onRequest);
+}
+
+const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one small layer through which every command talks to an org: REST calls over a jsforce
+ * Connection with an explicit API version, transient errors retried with exponential backoff,
+ * and a count of the API calls spent.
+ */
+export class OrgClient {
+    /** API calls made (every HTTP request through the connection, retries included). */
+    calls = 0;
+    readonly retried: string[] = [];
+
+    constructor(
+        readonly connection: Connection,
+        readonly apiVersion: string,
+        private readonly retry: RetryPolicy = DEFAULT_RETRY
+    ) {
+        countRequests(connection, () => {
+            this.calls++;
+        });
+    }
+
+    get base(): string {
+        return `/services/data/v${this.apiVersion}`;
+    }
+
+    /** One REST request, retried while Salesforce answers with a transient error. */
+    async request<T>(method: string, url: string, body?: unknown): Promise<T> {
+        for (let attempt = 1; ; attempt++) {
+            try {
+                return (await this.connection.request<T>({
+                    method: method as 'GET',
+                    url,
+                    body: body === undefined ? undefined : JSON.stringify(body),
+                    headers:
+                        body === undefined
+                            ? {}
+                            : { 'content-type': 'application/json' }
+                })) as T;
+            } catch (error) {
+                const failure = asSalesforceError(error);
+                if (!isTransient(failure) || attempt >= this.retry.attempts) {
+                    throw error;
+                }
+                this.retried.push(
+                    `${failure.errorCode ?? 'error'} on ${method} ${url.split('?')[0]}`
+                );
+                await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1));
+            }
+        }
+    }
+
+    /** All records of a SOQL query, following `nextRecordsUrl`. */
+    async query<T>(soql: string, tooling = false): Promise<T[]> {
+        const root = tooling ? `${this.base}/tooling` : this.base;
+        let page = await this.request<QueryResult<T>>(
+            'GET',
+            `${root}/query?q=${encodeURIComponent(soql)}`
+        );
+        const records = [...page.records];
+        while (!page.done && page.nextRecordsUrl) {
+            page = await this.request<QueryResult<T>>(
+                'GET',
+                page.nextRecordsUrl
+            );
+            records.push(...page.records);
+        }
+        return records;
+    }
+
+    /** Follows `nextRecordsUrl` of a query result that came back inside a composite response. */
+    async rest<T>(result: QueryResult<T>): Promise<T[]> {
+        const records = [...result.records];
+        let page = result;
+        while (!page.done && page.nextRecordsUrl) {
+            page = await this.request<QueryResult<T>>(
+                'GET',
+                page.nextRecordsUrl
+            );
+            records.push(...page.records);
+        }
+        return records;
+    }
+
+    /** Up to 25 subrequests in one API call (Composite API). */
+    async composite(
+        subrequests: CompositeSubrequest[],
+        allOrNone = false
+    ): Promise<CompositeSubresponse[]> {
+        if (subrequests.length > COMPOSITE_SIZE) {
+            throw new Error(
+                `composite takes at most ${COMPOSITE_SIZE} subrequests, got ${subrequests.length}`
+            );
+        }
+        const response = await this.request<{
+            compositeResponse: CompositeSubresponse[];
+        }>('POST', `${this.base}/composite`, {
+            allOrNone,
+            compositeRequest: subrequests.map((sub) => ({
+                method: sub.method,
+                url: `${this.base}${sub.path}`,
+                referenceId: sub.referenceId,
+                body: sub.body
+            }))
+        });
+        return response.compositeResponse;
+    }
+
+    /**
+     * Creates records with sObject Collections, 200 a call, `allOrNone=false`: per-record results in
+     * input order. Records that failed only with UNABLE_TO_LOCK_ROW are sent again (they were not
+     * written), so a lock never turns into a duplicate or a lost record.
+     */
+    async createMany(
+        type: string,
+        records: Record<string, unknown>[],
+        onProgress?: (done: number, total: number) => void
+    ): Promise<SaveResult[]> {
+        const results: SaveResult[] = new Array<SaveResult>(records.length);
+        for (let start = 0; start < records.length; start += COLLECTION_SIZE) {
+            let pending = records
+                .slice(start, start + COLLECTION_SIZE)
+                .map((record, offset) => ({ record, index: start + offset }));
+            for (let attempt = 1; pending.length > 0; attempt++) {
+                const saved = await this.request<SaveResult[]>(
+                    'POST',
+                    `${this.base}/composite/sobjects`,
+                    {
+                        allOrNone: false,
+                        records: pending.map(({ record }) => ({
+                            attributes: { type },
+                            ...record
+                        }))
+                    }
+                );
+                const again: typeof pending = [];
+                saved.forEach((result, i) => {
+                    const item = pending[i];
+                    if (!item) {
+                        return;
+                    }
+                    const locked = result.errors?.some(
+                        (e) => e.statusCode === 'UNABLE_TO_LOCK_ROW'
+                    );
+                    if (
+                        !result.success &&
+                        locked &&
+                        attempt < this.retry.attempts
+                    ) {
+                        again.push(item);
+                    } else {
+                        results[item.index] = {
+                            ...result,
+                            errors: result.errors ?? []
+                        };
+                    }
+                });
+                if (again.length > 0) {
+                    this.retried.push(
+                        `UNABLE_TO_LOCK_ROW on ${again.length} ${type} record(s)`
+                    );
+                    await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1));
+                }
+                pending = again;
+            }
+            onProgress?.(
+                Math.min(start + COLLECTION_SIZE, records.length),
+                records.length
+            );
+        }
+        return results;
+    }
+}

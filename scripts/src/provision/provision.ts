@@ -1,0 +1,505 @@
+import { nearestNames } from '../lib/nearest';
+import type { OrgClient } from '../org/client';
+import { USER_FIELDS, type UserDefinition } from './definition';
+import { readState, type OrgState } from './state';
+
+export type StepAction =
+    | 'create-user'
+    | 'update-user'
+    | 'assign-permission-set-license'
+    | 'assign-permission-set-group'
+    | 'assign-permission-set'
+    | 'renew-assignment';
+
+export interface PlanStep {
+    action: StepAction;
+    target: string;
+    detail?: string;
+}
+
+export interface ProvisionPlan {
+    username: string;
+    userId?: string;
+    steps: PlanStep[];
+}
+
+export interface ProvisionResult {
+    plan: ProvisionPlan;
+    applied: boolean;
+    userId?: string;
+    apiCalls: number;
+}
+
+export class ProvisionError extends Error {
+    constructor(
+        message: string,
+        readonly errorCode?: string
+    ) {
+        super(message);
+    }
+}
+
+function notFound(
+    kind: string,
+    name: string,
+    suggestions: string[]
+): ProvisionError {
+    const hint =
+        suggestions.length > 0
+            ? ` Did you mean: ${suggestions.join(', ')}?`
+            : '';
+    return new ProvisionError(
+        `Unknown ${kind} "${name}" in this org.${hint}`,
+        'NOT_FOUND'
+    );
+}
+
+/** Only on an error path: one more query for the names that do exist, to suggest the nearest. */
+async function suggest(
+    client: OrgClient,
+    soql: string,
+    field: string,
+    name: string
+): Promise<string[]> {
+    const rows = await client.query<Record<string, string>>(soql);
+    return nearestNames(
+        name,
+        rows.map((row) => row[field] ?? '')
+    );
+}
+
+interface Resolved {
+    state: OrgState;
+    profileId: string;
+    licenseIds: Map<string, string>;
+    groupIds: Map<string, string>;
+    setIds: Map<string, string>;
+}
+
+async function resolve(
+    client: OrgClient,
+    definition: UserDefinition,
+    state: OrgState
+): Promise<Resolved> {
+    if (!state.profile) {
+        throw notFound(
+            'profile',
+            definition.profileName,
+            await suggest(
+                client,
+                'SELECT Name FROM Profile',
+                'Name',
+                definition.profileName
+            )
+        );
+    }
+    const profileLicense = state.profile.UserLicense?.Name;
+    if (profileLicense !== definition.license) {
+        throw new ProvisionError(
+            `Profile "${state.profile.Name}" is on the ${profileLicense ?? 'unknown'} licence, but the definition asks for ${definition.license}. ` +
+                'Pick a profile on that licence (Salesforce Integration: "Minimum Access - API Only Integrations"; ' +
+                'Salesforce Platform: "Minimum Access - Salesforce").',
+            'FIELD_INTEGRITY_EXCEPTION'
+        );
+    }
+    if (!state.license) {
+        throw notFound(
+            'user licence',
+            definition.license,
+            await suggest(
+                client,
+                'SELECT Name FROM UserLicense',
+                'Name',
+                definition.license
+            )
+        );
+    }
+    const byName = <T>(rows: T[], key: (row: T) => string) =>
+        new Map(rows.map((row) => [key(row), row]));
+    const licenses = byName(
+        state.permissionSetLicenses,
+        (row) => row.DeveloperName
+    );
+    for (const name of definition.permissionSetLicenses) {
+        if (!licenses.has(name)) {
+            throw notFound(
+                'permission set licence',
+                name,
+                await suggest(
+                    client,
+                    'SELECT DeveloperName FROM PermissionSetLicense',
+                    'DeveloperName',
+                    name
+                )
+            );
+        }
+    }
+    const groups = byName(state.groups, (row) => row.DeveloperName);
+    for (const name of definition.permissionSetGroups) {
+        if (!groups.has(name)) {
+            throw notFound(
+                'permission set group',
+                name,
+                await suggest(
+                    client,
+                    'SELECT DeveloperName FROM PermissionSetGroup',
+                    'DeveloperName',
+                    name
+                )
+            );
+        }
+    }
+    const sets = byName(state.permissionSets, (row) => row.Name);
+    for (const name of definition.permsets) {
+        if (!sets.has(name)) {
+            throw notFound(
+                'permission set',
+                name,
+                await suggest(
+                    client,
+                    'SELECT Name FROM PermissionSet WHERE IsOwnedByProfile = false',
+                    'Name',
+                    name
+                )
+            );
+        }
+    }
+    return {
+        state,
+        profileId: state.profile.Id,
+        licenseIds: new Map([...licenses].map(([name, row]) => [name, row.Id])),
+        groupIds: new Map([...groups].map(([name, row]) => [name, row.Id])),
+        setIds: new Map([...sets].map(([name, row]) => [name, row.Id]))
+    };
+}
+
+function wantedUserFields(
+    definition: UserDefinition,
+    username: string,
+    profileId: string
+): Record<string, unknown> {
+    const fields: Record<string, unknown> = {
+        ProfileId: profileId,
+        IsActive: true
+    };
+    for (const field of USER_FIELDS) {
+        fields[field] = field === 'Username' ? username : definition[field];
+    }
+    return fields;
+}
+
+function planFor(
+    definition: UserDefinition,
+    resolved: Resolved,
+    now: Date
+): ProvisionPlan {
+    const { state } = resolved;
+    const steps: PlanStep[] = [];
+    const wanted = wantedUserFields(
+        definition,
+        state.username,
+        resolved.profileId
+    );
+    if (!state.user) {
+        const license = state.license;
+        if (license && license.UsedLicenses >= license.TotalLicenses) {
+            throw new ProvisionError(
+                `No free ${license.Name} licence: ${license.UsedLicenses} of ${license.TotalLicenses} in use. ` +
+                    'Free one (deactivate a user) or buy more before creating the integration user.',
+                'LICENSE_LIMIT_EXCEEDED'
+            );
+        }
+        steps.push({
+            action: 'create-user',
+            target: state.username,
+            detail: `${definition.profileName} (${definition.license})`
+        });
+    } else {
+        const changed = Object.entries(wanted)
+            .filter(
+                ([field, value]) =>
+                    (state.user?.[field] ?? null) !== (value ?? null)
+            )
+            .map(([field]) => field);
+        if (changed.length > 0) {
+            steps.push({
+                action: 'update-user',
+                target: state.username,
+                detail: changed.join(', ')
+            });
+        }
+    }
+    const held = new Set(
+        state.licenseAssignments.map((row) => row.PermissionSetLicenseId)
+    );
+    for (const name of definition.permissionSetLicenses) {
+        const id = resolved.licenseIds.get(name) ?? '';
+        if (!held.has(id)) {
+            const psl = state.permissionSetLicenses.find(
+                (row) => row.Id === id
+            );
+            if (psl && psl.UsedLicenses >= psl.TotalLicenses) {
+                throw new ProvisionError(
+                    `No free ${psl.MasterLabel} permission set licence: ${psl.UsedLicenses} of ${psl.TotalLicenses} in use.`,
+                    'LICENSE_LIMIT_EXCEEDED'
+                );
+            }
+            steps.push({
+                action: 'assign-permission-set-license',
+                target: name
+            });
+        }
+    }
+    const assignmentStep = (
+        kind: 'group' | 'set',
+        name: string,
+        id: string
+    ): void => {
+        const existing = state.assignments.find(
+            (row) =>
+                (kind === 'group'
+                    ? row.PermissionSetGroupId
+                    : row.PermissionSetId) === id
+        );
+        if (!existing) {
+            steps.push({
+                action:
+                    kind === 'group'
+                        ? 'assign-permission-set-group'
+                        : 'assign-permission-set',
+                target: name
+            });
+        } else if (
+            existing.ExpirationDate &&
+            new Date(existing.ExpirationDate).getTime() <= now.getTime()
+        ) {
+            steps.push({
+                action: 'renew-assignment',
+                target: name,
+                detail: `expired ${existing.ExpirationDate}; clear ExpirationDate`
+            });
+        }
+    };
+    definition.permissionSetGroups.forEach((name) =>
+        assignmentStep('group', name, resolved.groupIds.get(name) ?? '')
+    );
+    definition.permsets.forEach((name) =>
+        assignmentStep('set', name, resolved.setIds.get(name) ?? '')
+    );
+    return { username: state.username, userId: state.user?.Id, steps };
+}
+
+interface CompositeBody {
+    compositeResponse: {
+        body: unknown;
+        httpStatusCode: number;
+        referenceId: string;
+    }[];
+}
+
+/** Applies the plan in one Composite API call with allOrNone: every step lands, or none does. */
+async function apply(
+    client: OrgClient,
+    definition: UserDefinition,
+    resolved: Resolved,
+    plan: ProvisionPlan
+): Promise<string> {
+    const { state } = resolved;
+    const assignee = state.user ? state.user.Id : '@{newUser.id}';
+    const subrequests: {
+        method: string;
+        url: string;
+        referenceId: string;
+        body?: unknown;
+    }[] = [];
+    const sobjects = `${client.base}/sobjects`;
+    const wanted = wantedUserFields(
+        definition,
+        state.username,
+        resolved.profileId
+    );
+    plan.steps.forEach((step, index) => {
+        const ref = `step${index}`;
+        switch (step.action) {
+            case 'create-user':
+                subrequests.push({
+                    method: 'POST',
+                    url: `${sobjects}/User`,
+                    referenceId: 'newUser',
+                    body: wanted
+                });
+                break;
+            case 'update-user': {
+                const changed = Object.fromEntries(
+                    Object.entries(wanted).filter(
+                        ([field, value]) =>
+                            (state.user?.[field] ?? null) !== (value ?? null)
+                    )
+                );
+                subrequests.push({
+                    method: 'PATCH',
+                    url: `${sobjects}/User/${state.user?.Id}`,
+                    referenceId: ref,
+                    body: changed
+                });
+                break;
+            }
+            case 'assign-permission-set-license':
+                subrequests.push({
+                    method: 'POST',
+                    url: `${sobjects}/PermissionSetLicenseAssign`,
+                    referenceId: ref,
+                    body: {
+                        AssigneeId: assignee,
+                        PermissionSetLicenseId: resolved.licenseIds.get(
+                            step.target
+                        )
+                    }
+                });
+                break;
+            case 'assign-permission-set-group':
+                subrequests.push({
+                    method: 'POST',
+                    url: `${sobjects}/PermissionSetAssignment`,
+                    referenceId: ref,
+                    body: {
+                        AssigneeId: assignee,
+                        PermissionSetGroupId: resolved.groupIds.get(step.target)
+                    }
+                });
+                break;
+            case 'assign-permission-set':
+                subrequests.push({
+                    method: 'POST',
+                    url: `${sobjects}/PermissionSetAssignment`,
+                    referenceId: ref,
+                    body: {
+                        AssigneeId: assignee,
+                        PermissionSetId: resolved.setIds.get(step.target)
+                    }
+                });
+                break;
+            case 'renew-assignment': {
+                const id =
+                    resolved.groupIds.get(step.target) ??
+                    resolved.setIds.get(step.target);
+                const existing = state.assignments.find(
+                    (row) =>
+                        row.PermissionSetGroupId === id ||
+                        row.PermissionSetId === id
+                );
+                subrequests.push({
+                    method: 'PATCH',
+                    url: `${sobjects}/PermissionSetAssignment/${existing?.Id}`,
+                    referenceId: ref,
+                    body: { ExpirationDate: null }
+                });
+                break;
+            }
+        }
+    });
+    const response = await client.request<CompositeBody>(
+        'POST',
+        `${client.base}/composite`,
+        {
+            allOrNone: true,
+            compositeRequest: subrequests
+        }
+    );
+    const failure = response.compositeResponse.find((sub) => {
+        const body = sub.body as { errorCode?: string }[] | undefined;
+        return (
+            sub.httpStatusCode >= 300 &&
+            Array.isArray(body) &&
+            body[0]?.errorCode !== 'PROCESSING_HALTED'
+        );
+    });
+    if (failure) {
+        const [error] = failure.body as {
+            errorCode: string;
+            message: string;
+        }[];
+        const index = Number(failure.referenceId.replace('step', ''));
+        const step =
+            failure.referenceId === 'newUser'
+                ? plan.steps[0]
+                : plan.steps[index];
+        throw new ProvisionError(
+            explain(
+                error?.errorCode ?? 'UNKNOWN',
+                error?.message ?? '',
+                step,
+                state.username
+            ),
+            error?.errorCode
+        );
+    }
+    const created = response.compositeResponse.find(
+        (sub) => sub.referenceId === 'newUser'
+    )?.body as { id?: string } | undefined;
+    return state.user?.Id ?? created?.id ?? '';
+}
+
+function explain(
+    code: string,
+    message: string,
+    step: PlanStep | undefined,
+    username: string
+): string {
+    const what = step ? `${step.action} ${step.target}` : 'provision';
+    switch (code) {
+        case 'DUPLICATE_USERNAME':
+            return `${what}: the username ${username} is already taken, maybe in another org (usernames are unique across all Salesforce orgs). Choose another Username in the definition, or pass --unique-username. Nothing was written.`;
+        case 'LICENSE_LIMIT_EXCEEDED':
+            return `${what}: no free licence (${message}). Nothing was written.`;
+        case 'FIELD_INTEGRITY_EXCEPTION':
+            return `${what}: ${message} (a permission set's licence must match the user's). Nothing was written.`;
+        default:
+            return `${what}: ${code}: ${message}. Nothing was written.`;
+    }
+}
+
+export interface ProvisionOptions {
+    dryRun: boolean;
+    uniqueUsername: boolean;
+    email?: string;
+    now?: Date;
+}
+
+/**
+ * Creates or updates the integration user and its access: 1 API call to read (and plan), 1 to
+ * apply every step at once; a run with nothing to change writes nothing.
+ */
+export async function provision(
+    client: OrgClient,
+    input: UserDefinition,
+    options: ProvisionOptions
+): Promise<ProvisionResult> {
+    const definition = options.email
+        ? { ...input, Email: options.email }
+        : input;
+    const start = client.calls;
+    const state = await readState(
+        client,
+        definition,
+        definition.Username,
+        options.uniqueUsername
+    );
+    const resolved = await resolve(client, definition, state);
+    const plan = planFor(definition, resolved, options.now ?? new Date());
+    if (options.dryRun || plan.steps.length === 0) {
+        return {
+            plan,
+            applied: false,
+            userId: state.user?.Id,
+            apiCalls: client.calls - start
+        };
+    }
+    const userId = await apply(client, definition, resolved, plan);
+    return {
+        plan: { ...plan, userId },
+        applied: true,
+        userId,
+        apiCalls: client.calls - start
+    };
+}
