@@ -6,6 +6,7 @@ import { checkMetaFile, type ParsedMetaFile } from './checks/meta-files';
 import { checkPairing } from './checks/pairing';
 import { checkWithSdr } from './checks/sdr';
 import { checkLeastPrivilege } from './checks/least-privilege';
+import { checkReferences } from './checks/references';
 
 export interface MetadataReport {
     projectRoot: string;
@@ -38,6 +39,7 @@ export async function validateMetadata(
     }
     findings.push(...checkPairing(files, rel));
     findings.push(...checkLeastPrivilege(parsed, files, rel));
+    findings.push(...checkReferences(parsed));
     const sdr = await checkWithSdr(
         project.packageDirs,
         files,

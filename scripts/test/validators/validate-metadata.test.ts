@@ -145,6 +145,14 @@ const CASES: BrokenCase[] = [
         message: /a deploy would leave it out/
     },
     {
+        name: 'dangling-reference',
+        rule: 'metadata-reference',
+        file: 'force-app/main/default/permissionsetgroups/Sample_Group.permissionsetgroup-meta.xml',
+        element: 'permissionSets',
+        message:
+            /refers to PermissionSet "Sample_Permission_Typo", which this project does not define/
+    },
+    {
         name: 'forbidden-user-permission',
         rule: 'least-privilege-user-permission',
         file: PS,

@@ -1,0 +1,304 @@
+import { createElement } from 'lwc';
+import { registerSa11yMatcher } from '@sa11y/jest';
+import { refreshApex } from '@salesforce/apex';
+import CaseDetail from 'c/caseDetail';
+import CaseCloseModal from 'c/caseCloseModal';
+import getCaseDetail from '@salesforce/apex/CasePortalController.getCaseDetail';
+import addComment from '@salesforce/apex/CasePortalController.addComment';
+
+const DETAIL = require('./data/caseDetail.json');
+const DETAIL_CLOSED = require('./data/caseDetailClosed.json');
+const CLOSED_SUMMARY = require('../../caseCloseModal/__tests__/data/closedSummary.json');
+const CLOSE_STATUSES = require('../../caseCloseModal/__tests__/data/closeStatuses.json');
+const NEW_COMMENT = require('./data/newComment.json');
+
+const CASE_ID = DETAIL.summary.recordId;
+
+jest.mock(
+    '@salesforce/apex/CasePortalController.getCaseDetail',
+    () => {
+        const {
+            createApexTestWireAdapter
+        } = require('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex/CasePortalController.addComment',
+    () => ({ default: jest.fn() }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex',
+    () => ({ refreshApex: jest.fn(() => Promise.resolve()) }),
+    { virtual: true }
+);
+// The dialog has its own tests; here only its open() matters.
+jest.mock('c/caseCloseModal', () => ({
+    __esModule: true,
+    default: { open: jest.fn() }
+}));
+
+// Resolves once pending promises (the Apex mocks) and the re-render they cause have run: one
+// macrotask later. Node's own setImmediate, so fake timers in a test do not stop it.
+const { setImmediate: nextMacrotask } = jest.requireActual('timers');
+function flushPromises() {
+    return new Promise((resolve) => nextMacrotask(resolve));
+}
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => [
+    ...element.shadowRoot.querySelectorAll(selector)
+];
+
+describe('c-case-detail', () => {
+    let wireUpdates;
+
+    beforeAll(() => {
+        registerSa11yMatcher();
+    });
+
+    beforeEach(() => {
+        // Every update of the wire's configuration is one getCaseDetail request.
+        wireUpdates = jest.spyOn(getCaseDetail.adapter.prototype, 'update');
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.restoreAllMocks();
+        jest.clearAllMocks();
+    });
+
+    async function renderDetail(data, props = {}) {
+        const element = createElement('c-case-detail', { is: CaseDetail });
+        Object.assign(
+            element,
+            {
+                caseId: CASE_ID,
+                canReply: true,
+                canClose: true,
+                closeStatuses: CLOSE_STATUSES
+            },
+            props
+        );
+        document.body.appendChild(element);
+        if (data) {
+            getCaseDetail.emit(data);
+        }
+        await flushPromises();
+        return element;
+    }
+
+    function typeReply(element, value) {
+        const textarea = $(element, '[data-id="reply"]');
+        textarea.value = value;
+        textarea.dispatchEvent(
+            new CustomEvent('change', { detail: { value } })
+        );
+    }
+
+    it('renders the case from one getCaseDetail request', async () => {
+        const element = await renderDetail(DETAIL);
+
+        expect(wireUpdates).toHaveBeenCalledTimes(1);
+        expect(wireUpdates.mock.calls[0][0]).toEqual({ caseId: CASE_ID });
+        expect($(element, 'h2').textContent).toContain(
+            'c.CasePortal_CaseHeading'
+        );
+        const status = $(element, '[data-id="status"]').textContent;
+        expect(status).toContain('Working');
+        expect(status).toContain('c.CasePortal_StateOpen');
+        expect($(element, '[data-id="fields"]').textContent).toContain('High');
+        expect($(element, '[data-id="fields"]').textContent).toContain(
+            'Problem'
+        );
+        expect(
+            $(element, '[data-id="description"] lightning-formatted-text').value
+        ).toBe(DETAIL.description);
+    });
+
+    it('shows the published comments oldest first, naming who wrote them', async () => {
+        const element = await renderDetail(DETAIL);
+
+        const items = $$(element, '[data-id="comments"] li');
+        expect(items).toHaveLength(3);
+        expect(items[0].textContent).toContain('c.CasePortal_AuthorYou');
+        expect(items[1].textContent).toContain('Sam Agent');
+        expect(items[2].textContent).toContain('c.CasePortal_AuthorSupport');
+        expect(
+            items.map(
+                (item) => item.querySelector('lightning-formatted-text').value
+            )
+        ).toEqual(DETAIL.comments.map((comment) => comment.body));
+    });
+
+    it('shows a spinner until the case arrives, then the server message on failure', async () => {
+        const element = await renderDetail(null);
+        expect($(element, 'lightning-spinner')).not.toBeNull();
+
+        getCaseDetail.error({ message: "We couldn't find that case." });
+        await flushPromises();
+
+        expect($(element, 'lightning-spinner')).toBeNull();
+        const alert = $(element, '[data-id="load-error"]');
+        expect(alert.getAttribute('role')).toBe('alert');
+        expect(alert.textContent).toContain("We couldn't find that case.");
+        expect($(element, '[data-id="reply-box"]')).toBeNull();
+    });
+
+    it('sends a reply, announces it and refreshes the case', async () => {
+        addComment.mockResolvedValue(NEW_COMMENT);
+        const element = await renderDetail(DETAIL);
+
+        typeReply(element, 'Thanks, it works again.');
+        $(element, '[data-id="send"]').click();
+        await flushPromises();
+
+        expect(addComment).toHaveBeenCalledTimes(1);
+        expect(addComment).toHaveBeenCalledWith({
+            caseId: CASE_ID,
+            body: 'Thanks, it works again.'
+        });
+        expect(refreshApex).toHaveBeenCalledTimes(1);
+        expect($(element, '[data-id="announcement"]').textContent.trim()).toBe(
+            'c.CasePortal_ReplySent'
+        );
+        expect($(element, '[data-id="reply"]').value).toBe('');
+    });
+
+    it('counts the reply in bytes and refuses one that is too long or empty', async () => {
+        const element = await renderDetail(DETAIL);
+
+        typeReply(element, 'é'.repeat(2000));
+        await flushPromises();
+        expect(
+            $(element, '[data-id="counter"]').classList.contains(
+                'slds-text-color_error'
+            )
+        ).toBe(false);
+
+        typeReply(element, 'é'.repeat(2001));
+        await flushPromises();
+        expect(
+            $(element, '[data-id="counter"]').classList.contains(
+                'slds-text-color_error'
+            )
+        ).toBe(true);
+        $(element, '[data-id="send"]').click();
+
+        typeReply(element, '   ');
+        $(element, '[data-id="send"]').click();
+        await flushPromises();
+
+        expect(addComment).not.toHaveBeenCalled();
+    });
+
+    it('shows the server refusal when a reply fails', async () => {
+        addComment.mockRejectedValue({
+            body: { message: "This case is closed, so it can't be changed." }
+        });
+        const element = await renderDetail(DETAIL);
+
+        typeReply(element, 'Hello?');
+        $(element, '[data-id="send"]').click();
+        await flushPromises();
+
+        const alert = $(element, '[data-id="action-error"]');
+        expect(alert.getAttribute('role')).toBe('alert');
+        expect(alert.textContent).toContain('closed');
+        expect(refreshApex).not.toHaveBeenCalled();
+    });
+
+    it('hides the reply box without reply access', async () => {
+        const element = await renderDetail(DETAIL, { canReply: false });
+
+        expect($(element, '[data-id="reply-box"]')).toBeNull();
+        expect($(element, '[data-id="closed-notice"]')).toBeNull();
+    });
+
+    it('hides the close action without close access or close statuses', async () => {
+        const noPermission = await renderDetail(DETAIL, { canClose: false });
+        expect($(noPermission, '[data-id="close-case"]')).toBeNull();
+
+        const noStatuses = await renderDetail(DETAIL, { closeStatuses: [] });
+        expect($(noStatuses, '[data-id="close-case"]')).toBeNull();
+    });
+
+    it('offers neither reply nor close on a closed case, and says why', async () => {
+        const element = await renderDetail(DETAIL_CLOSED);
+
+        expect($(element, '[data-id="status"]').textContent).toContain(
+            'c.CasePortal_StateClosed'
+        );
+        expect($(element, '[data-id="reply-box"]')).toBeNull();
+        expect($(element, '[data-id="close-case"]')).toBeNull();
+        expect($(element, '[data-id="closed-notice"]')).not.toBeNull();
+        expect($(element, '[data-id="no-comments"]')).not.toBeNull();
+    });
+
+    it('closes the case through the dialog and reports the change', async () => {
+        CaseCloseModal.open.mockResolvedValue(CLOSED_SUMMARY);
+        const element = await renderDetail(DETAIL);
+        const updated = jest.fn();
+        element.addEventListener('caseupdated', updated);
+
+        $(element, '[data-id="close-case"]').click();
+        await flushPromises();
+
+        expect(CaseCloseModal.open).toHaveBeenCalledWith(
+            expect.objectContaining({
+                label: 'c.CasePortal_CloseTitle',
+                caseId: CASE_ID,
+                statuses: CLOSE_STATUSES,
+                canComment: true,
+                commentMaxBytes: 4000
+            })
+        );
+        expect(updated).toHaveBeenCalledTimes(1);
+        expect(updated.mock.calls[0][0].detail).toEqual(CLOSED_SUMMARY);
+        expect(refreshApex).toHaveBeenCalledTimes(1);
+        expect($(element, '[data-id="status"]').textContent).toContain(
+            'c.CasePortal_StateClosed'
+        );
+        expect($(element, '[data-id="close-case"]')).toBeNull();
+        expect($(element, '[data-id="announcement"]').textContent.trim()).toBe(
+            'c.CasePortal_CaseClosedMessage'
+        );
+        expect(element.shadowRoot.activeElement.tagName).toBe('H2');
+    });
+
+    it('changes nothing when the dialog is cancelled', async () => {
+        CaseCloseModal.open.mockResolvedValue(undefined);
+        const element = await renderDetail(DETAIL);
+        const updated = jest.fn();
+        element.addEventListener('caseupdated', updated);
+
+        $(element, '[data-id="close-case"]').click();
+        await flushPromises();
+
+        expect(updated).not.toHaveBeenCalled();
+        expect(refreshApex).not.toHaveBeenCalled();
+        expect($(element, '[data-id="close-case"]')).not.toBeNull();
+    });
+
+    it('fires back', async () => {
+        const element = await renderDetail(DETAIL);
+        const handler = jest.fn();
+        element.addEventListener('back', handler);
+
+        $(element, '[data-id="back"]').click();
+
+        expect(handler).toHaveBeenCalledTimes(1);
+    });
+
+    it('is accessible, open and closed', async () => {
+        const open = await renderDetail(DETAIL);
+        await expect(open).toBeAccessible();
+
+        const closed = await renderDetail(DETAIL_CLOSED);
+        await expect(closed).toBeAccessible();
+    });
+});

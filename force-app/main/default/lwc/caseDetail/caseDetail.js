@@ -1,0 +1,272 @@
+import { LightningElement, api, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import getCaseDetail from '@salesforce/apex/CasePortalController.getCaseDetail';
+import addComment from '@salesforce/apex/CasePortalController.addComment';
+import CaseCloseModal from 'c/caseCloseModal';
+import LOCALE from '@salesforce/i18n/locale';
+import { errorMessage, formatLabel, utf8Length } from 'c/casePortalUtils';
+
+import BACK from '@salesforce/label/c.CasePortal_BackToList';
+import DETAIL_TITLE from '@salesforce/label/c.CasePortal_DetailTitle';
+import CASE_HEADING from '@salesforce/label/c.CasePortal_CaseHeading';
+import LOADING from '@salesforce/label/c.CasePortal_LoadingCase';
+import LOAD_ERROR from '@salesforce/label/c.CasePortal_DetailError';
+import FIELD_STATUS from '@salesforce/label/c.CasePortal_ColumnStatus';
+import FIELD_PRIORITY from '@salesforce/label/c.CasePortal_ColumnPriority';
+import FIELD_TYPE from '@salesforce/label/c.CasePortal_FieldType';
+import FIELD_OPENED from '@salesforce/label/c.CasePortal_FieldOpened';
+import FIELD_UPDATED from '@salesforce/label/c.CasePortal_ColumnUpdated';
+import FIELD_CLOSED from '@salesforce/label/c.CasePortal_FieldClosedDate';
+import FIELD_DESCRIPTION from '@salesforce/label/c.CasePortal_FieldDescription';
+import STATE_OPEN from '@salesforce/label/c.CasePortal_StateOpen';
+import STATE_CLOSED from '@salesforce/label/c.CasePortal_StateClosed';
+import CONVERSATION from '@salesforce/label/c.CasePortal_Conversation';
+import NO_COMMENTS from '@salesforce/label/c.CasePortal_NoComments';
+import AUTHOR_YOU from '@salesforce/label/c.CasePortal_AuthorYou';
+import AUTHOR_SUPPORT from '@salesforce/label/c.CasePortal_AuthorSupport';
+import REPLY_LABEL from '@salesforce/label/c.CasePortal_ReplyLabel';
+import REPLY_HELP from '@salesforce/label/c.CasePortal_ReplyHelp';
+import REPLY_COUNTER from '@salesforce/label/c.CasePortal_ReplyCounter';
+import REPLY_REQUIRED from '@salesforce/label/c.CasePortal_Error_CommentRequired';
+import REPLY_TOO_LONG from '@salesforce/label/c.CasePortal_Error_CommentTooLong';
+import SEND from '@salesforce/label/c.CasePortal_SendReply';
+import REPLY_SENT from '@salesforce/label/c.CasePortal_ReplySent';
+import CLOSED_NOTICE from '@salesforce/label/c.CasePortal_ClosedNotice';
+import CLOSE_CASE from '@salesforce/label/c.CasePortal_CloseCase';
+import CLOSE_TITLE from '@salesforce/label/c.CasePortal_CloseTitle';
+import CASE_CLOSED from '@salesforce/label/c.CasePortal_CaseClosedMessage';
+
+/** CaseComment.CommentBody holds 4,000 bytes (the server checks it too). */
+const DEFAULT_COMMENT_MAX_BYTES = 4000;
+const NUMBER_FORMAT = new Intl.NumberFormat(LOCALE);
+
+/**
+ * One case: its fields, status, the published comment thread (oldest first), a reply box with a
+ * byte counter, and the close action. Rendering takes one server call (the getCaseDetail wire);
+ * after a reply or a close the wire is refreshed so the client cache stays current.
+ */
+export default class CaseDetail extends LightningElement {
+    /** The case to show. */
+    @api caseId;
+    /** Show the reply box (settings and permission allow replies). */
+    @api canReply = false;
+    /** Show the close action (permission held, close statuses configured). */
+    @api canClose = false;
+    /** Allowed close statuses: [{ label, value }]. */
+    @api closeStatuses = [];
+    @api commentMaxBytes = DEFAULT_COMMENT_MAX_BYTES;
+
+    labels = {
+        BACK,
+        LOADING,
+        LOAD_ERROR,
+        FIELD_STATUS,
+        FIELD_PRIORITY,
+        FIELD_TYPE,
+        FIELD_OPENED,
+        FIELD_UPDATED,
+        FIELD_CLOSED,
+        FIELD_DESCRIPTION,
+        CONVERSATION,
+        NO_COMMENTS,
+        REPLY_LABEL,
+        REPLY_HELP,
+        SEND,
+        CLOSED_NOTICE,
+        CLOSE_CASE
+    };
+
+    detail;
+    loadError;
+    wiredDetail;
+    replyBody = '';
+    isSending = false;
+    actionError;
+    announcement = '';
+
+    @wire(getCaseDetail, { caseId: '$caseId' })
+    handleDetail(result) {
+        this.wiredDetail = result;
+        if (result.data) {
+            this.detail = result.data;
+            this.loadError = undefined;
+        } else if (result.error) {
+            this.detail = undefined;
+            this.loadError = errorMessage(result.error);
+        }
+    }
+
+    /** Focuses the case heading (view change). */
+    @api
+    focusHeading() {
+        this.refs.heading?.focus();
+    }
+
+    // ---- template getters ----------------------------------------------------------------------
+
+    get isLoading() {
+        return !this.detail && !this.loadError;
+    }
+
+    get summary() {
+        return this.detail?.summary;
+    }
+
+    get heading() {
+        return this.summary
+            ? formatLabel(
+                  CASE_HEADING,
+                  this.summary.caseNumber,
+                  this.summary.subject ?? ''
+              )
+            : DETAIL_TITLE;
+    }
+
+    get isClosed() {
+        return Boolean(this.summary?.isClosed);
+    }
+
+    get statusText() {
+        return this.summary?.statusLabel || this.summary?.status;
+    }
+
+    get stateText() {
+        return this.isClosed ? STATE_CLOSED : STATE_OPEN;
+    }
+
+    get priorityText() {
+        return this.summary?.priorityLabel || this.summary?.priority;
+    }
+
+    get typeText() {
+        return this.detail?.caseTypeLabel || this.detail?.caseType;
+    }
+
+    get comments() {
+        return (this.detail?.comments ?? []).map((comment) => ({
+            ...comment,
+            author: comment.isMine
+                ? AUTHOR_YOU
+                : comment.authorName || AUTHOR_SUPPORT,
+            itemClass: comment.isMine
+                ? 'slds-box slds-box_small slds-m-bottom_small slds-theme_shade'
+                : 'slds-box slds-box_small slds-m-bottom_small'
+        }));
+    }
+
+    get hasComments() {
+        return this.detail?.comments?.length > 0;
+    }
+
+    get showReply() {
+        return this.canReply && !this.isClosed;
+    }
+
+    get showClose() {
+        return (
+            this.canClose && !this.isClosed && this.closeStatuses?.length > 0
+        );
+    }
+
+    get replyBytes() {
+        return utf8Length(this.replyBody);
+    }
+
+    get replyTooLong() {
+        return this.replyBytes > this.commentMaxBytes;
+    }
+
+    get counterText() {
+        return formatLabel(
+            REPLY_COUNTER,
+            NUMBER_FORMAT.format(this.replyBytes),
+            NUMBER_FORMAT.format(this.commentMaxBytes)
+        );
+    }
+
+    get counterClass() {
+        return this.replyTooLong
+            ? 'slds-text-body_small slds-text-color_error'
+            : 'slds-text-body_small slds-text-color_weak';
+    }
+
+    get sendDisabled() {
+        return this.isSending;
+    }
+
+    // ---- handlers ----------------------------------------------------------------------------
+
+    handleBack() {
+        this.dispatchEvent(new CustomEvent('back'));
+    }
+
+    handleReplyChange(event) {
+        this.replyBody = event.detail.value ?? '';
+        const textarea = event.target;
+        textarea.setCustomValidity(
+            this.replyTooLong
+                ? formatLabel(
+                      REPLY_TOO_LONG,
+                      NUMBER_FORMAT.format(this.commentMaxBytes)
+                  )
+                : ''
+        );
+        textarea.reportValidity();
+    }
+
+    async handleSend() {
+        const textarea = this.refs.reply;
+        if (!this.replyBody.trim()) {
+            textarea.setCustomValidity(REPLY_REQUIRED);
+            textarea.reportValidity();
+            return;
+        }
+        if (this.replyTooLong) {
+            textarea.reportValidity();
+            return;
+        }
+        this.isSending = true;
+        this.actionError = undefined;
+        this.announcement = '';
+        try {
+            await addComment({ caseId: this.caseId, body: this.replyBody });
+            this.replyBody = '';
+            textarea.setCustomValidity('');
+            this.announcement = REPLY_SENT;
+            // Show the thread as the server has it, and keep the client cache current.
+            await refreshApex(this.wiredDetail);
+        } catch (error) {
+            this.actionError = errorMessage(error);
+        } finally {
+            this.isSending = false;
+        }
+    }
+
+    async handleClose() {
+        this.actionError = undefined;
+        this.announcement = '';
+        const closed = await CaseCloseModal.open({
+            size: 'small',
+            label: CLOSE_TITLE,
+            description: this.heading,
+            caseId: this.caseId,
+            statuses: this.closeStatuses,
+            canComment: this.canReply,
+            commentMaxBytes: this.commentMaxBytes
+        });
+        if (!closed) {
+            // Cancelled: the dialog gives focus back to the close button.
+            return;
+        }
+        // Show the new status at once; the refresh then brings the closing comment and date.
+        this.detail = { ...this.detail, summary: closed };
+        this.announcement = formatLabel(
+            CASE_CLOSED,
+            closed.statusLabel || closed.status
+        );
+        this.dispatchEvent(new CustomEvent('caseupdated', { detail: closed }));
+        await refreshApex(this.wiredDetail);
+        // The close button is gone now: keep focus on the case.
+        this.focusHeading();
+    }
+}
