@@ -135,6 +135,10 @@ interface ComponentRow {
     PermissionSet: (Record<string, unknown> & { Name: string }) | null;
 }
 
+/** Key prefix of MutingPermissionSet ids: a group component that mutes rather than grants. */
+const MUTING_PREFIX = '0QM';
+const isMuting = (id: string): boolean => id.startsWith(MUTING_PREFIX);
+
 const OBJECT_FLAGS: Record<ObjectAccess, keyof ObjectPermRow> = {
     read: 'PermissionsRead',
     create: 'PermissionsCreate',
@@ -360,7 +364,9 @@ export async function resolveAccess(
             }[]
         ).map((row) => [row.UserId, row.IsFrozen])
     );
-    const components = (rows.get('components') ?? []) as ComponentRow[];
+    const components = (
+        (rows.get('components') ?? []) as ComponentRow[]
+    ).filter((row) => !isMuting(row.PermissionSetId));
     const entityNames = new Map<string, string>();
     for (const [referenceId, type] of [
         ['apexClasses', 'ApexClass'],
@@ -626,6 +632,9 @@ async function componentDetails(
     for (const row of (rows.get('componentSets') ?? []) as (ComponentRow & {
         PermissionSetGroup: { DeveloperName: string } | null;
     })[]) {
+        if (isMuting(row.PermissionSetId)) {
+            continue;
+        }
         const name = row.PermissionSet?.Name ?? row.PermissionSetId;
         grants.groupNames.set(
             row.PermissionSetGroupId,
@@ -635,6 +644,7 @@ async function componentDetails(
             ...(groupsOfSet.get(row.PermissionSetId) ?? []),
             { groupId: row.PermissionSetGroupId, name }
         ]);
+        const own = new Set<string>();
         for (const permission of query.userPermissions) {
             if (row.PermissionSet?.[permissionField(permission)] === true) {
                 addComponent(
@@ -643,8 +653,14 @@ async function componentDetails(
                     row.PermissionSetGroupId,
                     name
                 );
+                own.add(permission);
             }
         }
+        const sets =
+            grants.setGrantsByGroup.get(row.PermissionSetGroupId) ??
+            new Map<string, Set<string>>();
+        sets.set(name, own);
+        grants.setGrantsByGroup.set(row.PermissionSetGroupId, sets);
     }
     for (const perm of (rows.get('componentObjects') ??
         []) as ObjectPermRow[]) {

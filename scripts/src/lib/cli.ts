@@ -31,16 +31,33 @@ export function printFindings(
     process.stdout.write(`${summary}\n`);
 }
 
-/** Runs a command's main, turning an uncaught error into a clear message and exit 1. */
+/**
+ * Runs a command's main, turning an uncaught error into a clear message and exit 1; with
+ * `--json`, the error is the one JSON document on stdout, as the sf CLI prints it.
+ */
 export function runMain(main: () => Promise<number>): void {
     main().then(
         (code) => {
             process.exitCode = code;
         },
         (error: unknown) => {
-            process.stderr.write(
-                `Error: ${error instanceof Error ? error.message : String(error)}\n`
-            );
+            const message =
+                error instanceof Error ? error.message : String(error);
+            const name =
+                (error as { errorCode?: string }).errorCode ??
+                (error instanceof Error ? error.name : 'Error');
+            if (process.argv.includes('--json')) {
+                const document = {
+                    status: EXIT.failure,
+                    name,
+                    message,
+                    exitCode: EXIT.failure,
+                    warnings: []
+                };
+                process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+            } else {
+                process.stderr.write(`Error (${name}): ${message}\n`);
+            }
             process.exitCode = EXIT.failure;
         }
     );
