@@ -6,6 +6,8 @@ module.exports = {
     roots: ['<rootDir>/scripts'],
     testMatch: ['<rootDir>/scripts/test/**/*.test.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
+    // Node 22's Symbol.dispose is missing in Jest's sandbox, which breaks undici under jsforce.
+    setupFiles: ['<rootDir>/scripts/test/setup/realm-fix.ts'],
     transform: {
         '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }]
     },

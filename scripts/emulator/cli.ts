@@ -1,0 +1,69 @@
+// npm run emulator -- --port <n> [--faults plan.json] [--metadata-dir dir]... [--api-limit n]
+
+import { parseArgs } from 'node:util';
+import { startEmulator, DEFAULT_ACCESS_TOKEN } from './index';
+
+async function main(): Promise<void> {
+    const { values } = parseArgs({
+        options: {
+            port: { type: 'string', default: '0' },
+            host: { type: 'string', default: '127.0.0.1' },
+            faults: { type: 'string' },
+            'metadata-dir': { type: 'string', multiple: true },
+            'api-limit': { type: 'string' },
+            log: { type: 'boolean', default: false },
+            help: { type: 'boolean', default: false }
+        },
+        strict: true
+    });
+    if (values.help) {
+        process.stdout.write(
+            'Usage: npm run emulator -- [--port <n>] [--faults <plan.json>] [--metadata-dir <dir>]... [--api-limit <n>] [--log]\n' +
+                'The bearer token is SF_ACCESS_TOKEN (default emulator-token).\n'
+        );
+        return;
+    }
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new Error(`--port must be a port number, got ${values.port}`);
+    }
+    const apiLimit =
+        values['api-limit'] === undefined
+            ? undefined
+            : Number(values['api-limit']);
+    const emulator = await startEmulator({
+        port,
+        host: values.host,
+        accessToken: process.env.SF_ACCESS_TOKEN || DEFAULT_ACCESS_TOKEN,
+        faults: values.faults,
+        metadataDirs: values['metadata-dir'],
+        apiLimit,
+        log: values.log
+            ? (line) => process.stderr.write(`${line}\n`)
+            : undefined
+    });
+    process.stdout.write(
+        `Salesforce API emulator listening on ${emulator.url}\n`
+    );
+    process.stderr.write(
+        `org ${emulator.org.organizationId}: tools that want a real-looking token (the sf CLI) can use ${emulator.org.organizationId}!<token>\n`
+    );
+    for (const warning of emulator.org.warnings) {
+        process.stderr.write(`warning: ${warning}\n`);
+    }
+    const stop = (): void => {
+        emulator.close().then(
+            () => process.exit(0),
+            () => process.exit(1)
+        );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+    process.stderr.write(
+        `${error instanceof Error ? error.message : String(error)}\n`
+    );
+    process.exit(1);
+});

@@ -1,0 +1,158 @@
+// startEmulator(): a local Salesforce REST API over a standard org plus the repo's own
+// metadata, for tests (in-process, port 0) and for `npm run emulator`.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import {
+    Accounting,
+    DEFAULT_API_LIMIT,
+    type CallCounters
+} from './api/accounting';
+import { BulkJobs } from './api/bulk-jobs';
+import {
+    FaultInjector,
+    readFaultPlan,
+    type FaultPlanInput,
+    type FaultRule
+} from './api/faults';
+import type { EmulatorState } from './api/state';
+import { repoRoot, sourceApiVersion, supportedVersions } from './config';
+import { loadMetadata, type LoadSummary } from './metadata/loader';
+import { Org } from './org/org';
+import { dataRouter, otherRouter } from './routes';
+import { seedStandardOrg, type SeedOptions } from './seed/standard-org';
+import { RequestHandler } from './server';
+import { Cursors } from './soql/cursors';
+
+export { Org } from './org/org';
+export type { CallCounters } from './api/accounting';
+export type { FaultPlanInput, FaultRule } from './api/faults';
+export type { LoadSummary } from './metadata/loader';
+
+export const DEFAULT_ACCESS_TOKEN = 'emulator-token';
+
+export interface EmulatorOptions {
+    /** 0 (the default) picks a free port. */
+    port?: number;
+    host?: string;
+    /** The only bearer token accepted; default "emulator-token". */
+    accessToken?: string;
+    /** Package directories to load metadata from, relative to the repo root; default ['force-app']. */
+    metadataDirs?: string[];
+    /** A fault plan, or the path of a JSON file holding one. */
+    faults?: FaultPlanInput | string;
+    /** DailyApiRequests Max; default 15,000. */
+    apiLimit?: number;
+    seed?: SeedOptions;
+    /** The org's clock (TODAY, CreatedDate); default the system clock. */
+    clock?: () => Date;
+    /** Called with "METHOD /path?query STATUS" for every request answered. */
+    log?: (line: string) => void;
+}
+
+export interface EmulatorHandle {
+    url: string;
+    accessToken: string;
+    /** Supported API versions, oldest first; the last is sfdx-project.json's sourceApiVersion. */
+    versions: string[];
+    org: Org;
+    metadata: LoadSummary;
+    /** Calls by route, total calls and API usage. */
+    calls(): CallCounters;
+    resetCalls(): void;
+    faults: { set(plan: FaultPlanInput | FaultRule[]): void; clear(): void };
+    apiUsage: { get(): number; set(used: number): void };
+    close(): Promise<void>;
+}
+
+function listen(
+    server: Server,
+    port: number,
+    host: string
+): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+            server.off('error', reject);
+            resolve(server.address() as AddressInfo);
+        });
+    });
+}
+
+export async function startEmulator(
+    options: EmulatorOptions = {}
+): Promise<EmulatorHandle> {
+    const root = repoRoot();
+    const versions = supportedVersions(sourceApiVersion(root));
+    const org = new Org(options.clock);
+    seedStandardOrg(org, options.seed);
+    const metadata = loadMetadata(
+        org,
+        (options.metadataDirs ?? ['force-app']).map((dir) =>
+            path.resolve(root, dir)
+        )
+    );
+    const faults = new FaultInjector();
+    if (typeof options.faults === 'string') {
+        faults.set(readFaultPlan(path.resolve(options.faults)));
+    } else if (options.faults) {
+        faults.set(options.faults);
+    }
+    const accounting = new Accounting(options.apiLimit ?? DEFAULT_API_LIMIT);
+    const state: EmulatorState = {
+        org,
+        cursors: new Cursors(org.ids),
+        bulk: new BulkJobs(org),
+        accounting,
+        faults,
+        versions,
+        accessToken: options.accessToken ?? DEFAULT_ACCESS_TOKEN,
+        instanceUrl: '',
+        dispatch: (request) => handler.dispatch(request)
+    };
+    const handler = new RequestHandler(
+        state,
+        dataRouter(state),
+        otherRouter(state)
+    );
+    const server = createServer((request, response) => {
+        const log = options.log;
+        if (log) {
+            response.once('finish', () =>
+                log(
+                    `${request.method ?? ''} ${request.url ?? ''} ${response.statusCode}`
+                )
+            );
+        }
+        handler.handle(request, response).catch((error: unknown) => {
+            process.stderr.write(`Salesforce API emulator: ${String(error)}\n`);
+            response.destroy();
+        });
+    });
+    const host = options.host ?? '127.0.0.1';
+    const address = await listen(server, options.port ?? 0, host);
+    state.instanceUrl = `http://${host}:${address.port}`;
+    return {
+        url: state.instanceUrl,
+        accessToken: state.accessToken,
+        versions,
+        org,
+        metadata,
+        calls: () => accounting.snapshot(),
+        resetCalls: () => accounting.resetCounters(),
+        faults: {
+            set: (plan) => faults.set(plan),
+            clear: () => faults.clear()
+        },
+        apiUsage: {
+            get: () => accounting.usage,
+            set: (used) => accounting.setUsage(used)
+        },
+        close: () =>
+            new Promise<void>((resolve, reject) => {
+                server.close((error) => (error ? reject(error) : resolve()));
+                server.closeAllConnections();
+            })
+    };
+}

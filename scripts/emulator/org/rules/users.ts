@@ -1,0 +1,156 @@
+// User: unique username (across all orgs), unique nickname, a free seat on the
+// profile's user licence, and a UserLogin row per user.
+
+import { DmlError } from '../../core/errors';
+import type { SObjectRecord } from '../../schema/types';
+import { usedUserLicenses } from '../derived';
+import type { Org } from '../org';
+import { licenseLimitExceeded } from './common';
+import type { ObjectRules } from './types';
+
+function duplicateUsername(): DmlError {
+    return new DmlError(
+        'DUPLICATE_USERNAME',
+        "Duplicate Username.<br>The username already exists in this or another Salesforce organization. Usernames must be unique across all Salesforce organizations. To resolve, use a different username (it doesn't need to match the user's email address). ",
+        ['Username']
+    );
+}
+
+function checkUsername(org: Org, record: SObjectRecord): void {
+    const username = String(record.Username).toLowerCase();
+    const taken =
+        org.usernamesInOtherOrgs.has(username) ||
+        org
+            .rows('User')
+            .some(
+                (user) =>
+                    user.Id !== record.Id &&
+                    String(user.Username).toLowerCase() === username
+            );
+    if (taken) {
+        throw duplicateUsername();
+    }
+}
+
+function checkNickname(org: Org, record: SObjectRecord): void {
+    if (record.CommunityNickname === null) {
+        const base = String(record.Username).split('@')[0] ?? 'user';
+        let nickname = base.slice(0, 30);
+        for (
+            let n = 1;
+            org.first('User', (user) => user.CommunityNickname === nickname);
+            n++
+        ) {
+            nickname = `${base.slice(0, 30)}${n}`;
+        }
+        record.CommunityNickname = nickname;
+        return;
+    }
+    const nickname = String(record.CommunityNickname).toLowerCase();
+    if (
+        org
+            .rows('User')
+            .some(
+                (user) =>
+                    user.Id !== record.Id &&
+                    String(user.CommunityNickname).toLowerCase() === nickname
+            )
+    ) {
+        throw new DmlError(
+            'DUPLICATE_COMM_NICKNAME',
+            'Duplicate Nickname.<br>Another user has already selected this nickname.<br>Please select another.',
+            ['CommunityNickname']
+        );
+    }
+}
+
+/** An active user takes a seat of its profile's user licence. */
+function checkSeat(org: Org, record: SObjectRecord): void {
+    const profile = org.get('Profile', String(record.ProfileId));
+    const license = profile
+        ? org.get('UserLicense', String(profile.UserLicenseId))
+        : undefined;
+    if (!license) {
+        return;
+    }
+    const used = usedUserLicenses(org, String(license.Id));
+    if (used >= Number(license.TotalLicenses)) {
+        throw licenseLimitExceeded(String(license.Name));
+    }
+}
+
+function licenseOf(org: Org, profileId: unknown): unknown {
+    return org.get('Profile', String(profileId))?.UserLicenseId;
+}
+
+/** Every user has an assignment of its profile's permission set (IsOwnedByProfile). */
+function assignProfileSet(org: Org, user: SObjectRecord): void {
+    const options = { system: true, skipRules: true } as const;
+    for (const assignment of org.find(
+        'PermissionSetAssignment',
+        (row) => row.AssigneeId === user.Id
+    )) {
+        const set = org.get(
+            'PermissionSet',
+            String(assignment.PermissionSetId)
+        );
+        if (set?.IsOwnedByProfile === true) {
+            org.dml.delete(
+                'PermissionSetAssignment',
+                String(assignment.Id),
+                options
+            );
+        }
+    }
+    const owned = org.first(
+        'PermissionSet',
+        (set) =>
+            set.IsOwnedByProfile === true && set.ProfileId === user.ProfileId
+    );
+    if (owned) {
+        org.dml.create(
+            'PermissionSetAssignment',
+            { AssigneeId: user.Id, PermissionSetId: owned.Id },
+            options
+        );
+    }
+}
+
+export const userRules: ObjectRules = {
+    beforeInsert(org, record) {
+        checkUsername(org, record);
+        checkNickname(org, record);
+        if (record.IsActive === true) {
+            checkSeat(org, record);
+        }
+    },
+    afterInsert(org, record) {
+        org.dml.create('UserLogin', { UserId: record.Id }, { system: true });
+        assignProfileSet(org, record);
+        org.passwords.set(String(record.Id), { value: null, expired: true });
+    },
+    beforeUpdate(org, next, previous) {
+        if (
+            String(next.Username).toLowerCase() !==
+            String(previous.Username).toLowerCase()
+        ) {
+            checkUsername(org, next);
+        }
+        if (next.CommunityNickname !== previous.CommunityNickname) {
+            checkNickname(org, next);
+        }
+        const activating = next.IsActive === true && previous.IsActive !== true;
+        const movingLicense =
+            next.IsActive === true &&
+            licenseOf(org, next.ProfileId) !==
+                licenseOf(org, previous.ProfileId);
+        if (activating || movingLicense) {
+            checkSeat(org, next);
+        }
+    },
+    afterUpdate(org, next, previous) {
+        if (next.ProfileId !== previous.ProfileId) {
+            assignProfileSet(org, next);
+        }
+    }
+};

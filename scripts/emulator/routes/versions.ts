@@ -1,0 +1,45 @@
+// GET /services/data (the versions list) and GET /services/data/vXX.X (its resources).
+
+import { ok, type ApiRequest, type ApiResponse } from '../core/http';
+import { dataBase, type EmulatorState } from '../api/state';
+
+const SEASONS = ['Winter', 'Spring', 'Summer'];
+
+/** Release name of an API version: 50.0 is Winter '21, 66.0 Spring '26. */
+export function releaseLabel(version: string): string {
+    const index = Math.round(Number(version)) - 50;
+    const season = SEASONS[((index % 3) + 3) % 3] ?? 'Winter';
+    const year = 21 + Math.floor(index / 3);
+    return `${season} '${String(year).padStart(2, '0')}`;
+}
+
+export function versionsList(state: EmulatorState): ApiResponse {
+    return ok(
+        state.versions.map((version) => ({
+            label: releaseLabel(version),
+            url: dataBase(version),
+            version
+        }))
+    );
+}
+
+export function identityUrl(state: EmulatorState): string {
+    return `${state.instanceUrl}/id/${state.org.organizationId}/${state.org.adminUserId}`;
+}
+
+export async function versionResources(
+    state: EmulatorState,
+    request: ApiRequest
+): Promise<ApiResponse> {
+    const base = dataBase(request.version);
+    return ok({
+        tooling: `${base}/tooling`,
+        query: `${base}/query`,
+        queryAll: `${base}/queryAll`,
+        sobjects: `${base}/sobjects`,
+        composite: `${base}/composite`,
+        limits: `${base}/limits`,
+        jobs: `${base}/jobs`,
+        identity: identityUrl(state)
+    });
+}
