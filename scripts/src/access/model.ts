@@ -1,4 +1,4 @@
-import type { OrgClient } from '../org/client';
+import { QueryError, type OrgClient } from '../org/client';
 import { OBJECT_ACCESS, type ObjectAccess } from './contract';
 import { inList } from './soql';
 
@@ -177,6 +177,34 @@ function pushTo<K>(
     map.set(key, list);
 }
 
+/** Object and field permission queries for the permission sets a subquery selects. */
+function permissionQueries(
+    parents: string,
+    query: AccessQuery,
+    objectsRef: string,
+    fieldsRef: string
+): { referenceId: string; soql: string }[] {
+    const queries: { referenceId: string; soql: string }[] = [];
+    if (query.objects.length > 0) {
+        queries.push({
+            referenceId: objectsRef,
+            soql:
+                'SELECT ParentId, SobjectType, PermissionsRead, PermissionsCreate, PermissionsEdit, PermissionsDelete, ' +
+                'PermissionsViewAllRecords, PermissionsModifyAllRecords FROM ObjectPermissions ' +
+                `WHERE ParentId IN (${parents}) AND SobjectType IN ${inList(query.objects)}`
+        });
+    }
+    if (query.fields.length > 0) {
+        queries.push({
+            referenceId: fieldsRef,
+            soql:
+                'SELECT ParentId, Field, PermissionsRead, PermissionsEdit FROM FieldPermissions ' +
+                `WHERE ParentId IN (${parents}) AND Field IN ${inList(query.fields)}`
+        });
+    }
+    return queries;
+}
+
 /** Query subrequests for call 1; every filter goes through the usernames, so nothing depends on ids. */
 function firstCall(usernames: string[], query: AccessQuery) {
     const users = inList(usernames);
@@ -209,23 +237,9 @@ function firstCall(usernames: string[], query: AccessQuery) {
                 `WHERE PermissionSetGroupId IN (SELECT PermissionSetGroupId FROM PermissionSetAssignment WHERE Assignee.Username IN ${users})`
         }
     ];
-    if (query.objects.length > 0) {
-        subrequests.push({
-            referenceId: 'objectPerms',
-            soql:
-                `SELECT ParentId, SobjectType, PermissionsRead, PermissionsCreate, PermissionsEdit, PermissionsDelete, ` +
-                `PermissionsViewAllRecords, PermissionsModifyAllRecords FROM ObjectPermissions ` +
-                `WHERE ParentId IN (${assigned}) AND SobjectType IN ${inList(query.objects)}`
-        });
-    }
-    if (query.fields.length > 0) {
-        subrequests.push({
-            referenceId: 'fieldPerms',
-            soql:
-                `SELECT ParentId, Field, PermissionsRead, PermissionsEdit FROM FieldPermissions ` +
-                `WHERE ParentId IN (${assigned}) AND Field IN ${inList(query.fields)}`
-        });
-    }
+    subrequests.push(
+        ...permissionQueries(assigned, query, 'objectPerms', 'fieldPerms')
+    );
     const entities: [string, string, string[]][] = [
         [
             'apexClasses',
@@ -270,49 +284,21 @@ function firstCall(usernames: string[], query: AccessQuery) {
     return subrequests;
 }
 
-interface CompositeQueryBody {
-    records?: unknown[];
-    done?: boolean;
-    totalSize?: number;
-    nextRecordsUrl?: string;
-}
-
 async function runQueries(
     client: OrgClient,
-    subrequests: { referenceId: string; soql: string }[]
+    queries: { referenceId: string; soql: string }[]
 ): Promise<Map<string, unknown[]>> {
-    const responses = await client.composite(
-        subrequests.map((sub) => ({
-            method: 'GET',
-            path: `/query?q=${encodeURIComponent(sub.soql)}`,
-            referenceId: sub.referenceId
-        }))
-    );
-    const results = new Map<string, unknown[]>();
-    for (const response of responses) {
-        if (response.httpStatusCode >= 300) {
-            const body = response.body as {
-                errorCode?: string;
-                message?: string;
-            }[];
-            const first = Array.isArray(body) ? body[0] : undefined;
+    try {
+        return await client.queries(queries);
+    } catch (error) {
+        if (error instanceof QueryError) {
             throw new AccessQueryError(
-                `${response.referenceId} query failed: ${first?.errorCode ?? response.httpStatusCode}: ${first?.message ?? ''}`,
-                first?.errorCode ?? String(response.httpStatusCode)
+                `${error.referenceId} query failed: ${error.errorCode}: ${error.detail}`,
+                error.errorCode
             );
         }
-        const body = response.body as CompositeQueryBody;
-        results.set(
-            response.referenceId,
-            await client.rest({
-                records: body.records ?? [],
-                done: body.done ?? true,
-                totalSize: body.totalSize ?? 0,
-                nextRecordsUrl: body.nextRecordsUrl
-            })
-        );
+        throw error;
     }
-    return results;
 }
 
 function sourceOf(row: AssignmentRow, user: UserFacts): GrantSource {
@@ -603,23 +589,14 @@ async function componentDetails(
                 `FROM PermissionSetGroupComponent WHERE PermissionSetGroupId IN ${inList(groupIds)}`
         }
     ];
-    if (query.objects.length > 0) {
-        subrequests.push({
-            referenceId: 'componentObjects',
-            soql:
-                `SELECT ParentId, SobjectType, PermissionsRead, PermissionsCreate, PermissionsEdit, PermissionsDelete, ` +
-                `PermissionsViewAllRecords, PermissionsModifyAllRecords FROM ObjectPermissions ` +
-                `WHERE ParentId IN (${inGroups}) AND SobjectType IN ${inList(query.objects)}`
-        });
-    }
-    if (query.fields.length > 0) {
-        subrequests.push({
-            referenceId: 'componentFields',
-            soql:
-                `SELECT ParentId, Field, PermissionsRead, PermissionsEdit FROM FieldPermissions ` +
-                `WHERE ParentId IN (${inGroups}) AND Field IN ${inList(query.fields)}`
-        });
-    }
+    subrequests.push(
+        ...permissionQueries(
+            inGroups,
+            query,
+            'componentObjects',
+            'componentFields'
+        )
+    );
     const rows = await runQueries(client, subrequests);
     const grants: ComponentGrants = {
         userPermissions: new Map(),

@@ -1,6 +1,6 @@
 import { chunk, inList } from '../access/soql';
-import { nearestNames } from '../lib/nearest';
-import type { CompositeSubrequest, OrgClient, SaveResult } from '../org/client';
+import { unknownNameMessage, type NamedKind } from '../org/names';
+import { QueryError, type OrgClient, type SaveResult } from '../org/client';
 
 export interface AssignTargets {
     permissionSets: string[];
@@ -62,64 +62,33 @@ async function compositeQueries(
     client: OrgClient,
     queries: { referenceId: string; soql: string }[]
 ): Promise<Map<string, unknown[]>> {
-    const results = new Map<string, unknown[]>();
-    for (const batch of chunk(queries, 25)) {
-        const subrequests: CompositeSubrequest[] = batch.map((q) => ({
-            method: 'GET',
-            path: `/query?q=${encodeURIComponent(q.soql)}`,
-            referenceId: q.referenceId
-        }));
-        for (const response of await client.composite(subrequests)) {
-            if (response.httpStatusCode >= 300) {
-                const [error] = response.body as {
-                    errorCode?: string;
-                    message?: string;
-                }[];
-                const where =
-                    response.referenceId === 'where'
-                        ? '--where: '
-                        : `${response.referenceId}: `;
-                throw new AssignError(
-                    `${where}${error?.errorCode ?? response.httpStatusCode}: ${error?.message ?? ''}`
-                );
-            }
-            const body = response.body as {
-                records: unknown[];
-                done: boolean;
-                totalSize: number;
-                nextRecordsUrl?: string;
-            };
-            results.set(response.referenceId, await client.rest(body));
+    try {
+        return await client.queries(queries);
+    } catch (error) {
+        if (error instanceof QueryError) {
+            const where =
+                error.referenceId === 'where' ? '--where' : error.referenceId;
+            throw new AssignError(
+                `${where}: ${error.errorCode}: ${error.detail}`
+            );
         }
+        throw error;
     }
-    return results;
 }
+
+const TARGET_KINDS: Record<Target['kind'], NamedKind> = {
+    set: 'permissionSet',
+    group: 'permissionSetGroup',
+    license: 'permissionSetLicense'
+};
 
 async function unknownTarget(
     client: OrgClient,
     kind: Target['kind'],
     name: string
 ): Promise<AssignError> {
-    const [object, field] =
-        kind === 'set'
-            ? ['PermissionSet', 'Name']
-            : kind === 'group'
-              ? ['PermissionSetGroup', 'DeveloperName']
-              : ['PermissionSetLicense', 'DeveloperName'];
-    const rows = await client.query<Record<string, string>>(
-        `SELECT ${field} FROM ${object}${kind === 'set' ? ' WHERE IsOwnedByProfile = false AND PermissionSetGroupId = null' : ''}`
-    );
-    const near = nearestNames(
-        name,
-        rows.map((row) => row[field] ?? '')
-    );
-    const label = {
-        set: 'permission set',
-        group: 'permission set group',
-        license: 'permission set licence'
-    }[kind];
     return new AssignError(
-        `Unknown ${label} "${name}".${near.length > 0 ? ` Did you mean: ${near.join(', ')}?` : ''}`
+        await unknownNameMessage(client, TARGET_KINDS[kind], name)
     );
 }
 

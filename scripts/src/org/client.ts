@@ -41,6 +41,17 @@ export interface RetryPolicy {
 
 const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 250 };
 
+/** A query inside a composite call failed: which one, and Salesforce's error. */
+export class QueryError extends Error {
+    constructor(
+        readonly referenceId: string,
+        readonly errorCode: string,
+        readonly detail: string
+    ) {
+        super(`${referenceId}: ${errorCode}: ${detail}`);
+    }
+}
+
 /** sObject Collections take at most 200 records a call. */
 export const COLLECTION_SIZE = 200;
 /** The Composite API takes at most 25 subrequests a call. */
@@ -181,6 +192,43 @@ export class OrgClient {
             }))
         });
         return response.compositeResponse;
+    }
+
+    /**
+     * Many SOQL queries in as few calls as possible: 25 a Composite API call, each result paged to
+     * the end. Records by referenceId; the first failing query throws a QueryError.
+     */
+    async queries(
+        queries: { referenceId: string; soql: string }[]
+    ): Promise<Map<string, unknown[]>> {
+        const results = new Map<string, unknown[]>();
+        for (let start = 0; start < queries.length; start += COMPOSITE_SIZE) {
+            const batch = queries.slice(start, start + COMPOSITE_SIZE);
+            const responses = await this.composite(
+                batch.map((query) => ({
+                    method: 'GET',
+                    path: `/query?q=${encodeURIComponent(query.soql)}`,
+                    referenceId: query.referenceId
+                }))
+            );
+            for (const response of responses) {
+                if (response.httpStatusCode >= 300) {
+                    const body = response.body as
+                        { errorCode?: string; message?: string }[] | undefined;
+                    const first = Array.isArray(body) ? body[0] : undefined;
+                    throw new QueryError(
+                        response.referenceId,
+                        first?.errorCode ?? String(response.httpStatusCode),
+                        first?.message ?? ''
+                    );
+                }
+                results.set(
+                    response.referenceId,
+                    await this.rest(response.body as QueryResult<unknown>)
+                );
+            }
+        }
+        return results;
     }
 
     /**

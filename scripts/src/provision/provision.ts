@@ -1,4 +1,4 @@
-import { nearestNames } from '../lib/nearest';
+import { unknownNameMessage, type NamedKind } from '../org/names';
 import type { OrgClient } from '../org/client';
 import { USER_FIELDS, type UserDefinition } from './definition';
 import { readState, type OrgState } from './state';
@@ -39,32 +39,14 @@ export class ProvisionError extends Error {
     }
 }
 
-function notFound(
-    kind: string,
-    name: string,
-    suggestions: string[]
-): ProvisionError {
-    const hint =
-        suggestions.length > 0
-            ? ` Did you mean: ${suggestions.join(', ')}?`
-            : '';
-    return new ProvisionError(
-        `Unknown ${kind} "${name}" in this org.${hint}`,
-        'NOT_FOUND'
-    );
-}
-
-/** Only on an error path: one more query for the names that do exist, to suggest the nearest. */
-async function suggest(
+async function notFound(
     client: OrgClient,
-    soql: string,
-    field: string,
+    kind: NamedKind,
     name: string
-): Promise<string[]> {
-    const rows = await client.query<Record<string, string>>(soql);
-    return nearestNames(
-        name,
-        rows.map((row) => row[field] ?? '')
+): Promise<ProvisionError> {
+    return new ProvisionError(
+        await unknownNameMessage(client, kind, name),
+        'NOT_FOUND'
     );
 }
 
@@ -82,16 +64,7 @@ async function resolve(
     state: OrgState
 ): Promise<Resolved> {
     if (!state.profile) {
-        throw notFound(
-            'profile',
-            definition.profileName,
-            await suggest(
-                client,
-                'SELECT Name FROM Profile',
-                'Name',
-                definition.profileName
-            )
-        );
+        throw await notFound(client, 'profile', definition.profileName);
     }
     const profileLicense = state.profile.UserLicense?.Name;
     if (profileLicense !== definition.license) {
@@ -103,73 +76,46 @@ async function resolve(
         );
     }
     if (!state.license) {
-        throw notFound(
-            'user licence',
-            definition.license,
-            await suggest(
-                client,
-                'SELECT Name FROM UserLicense',
-                'Name',
-                definition.license
-            )
-        );
+        throw await notFound(client, 'userLicense', definition.license);
     }
-    const byName = <T>(rows: T[], key: (row: T) => string) =>
-        new Map(rows.map((row) => [key(row), row]));
-    const licenses = byName(
+    const idsOf = async <T extends { Id: string }>(
+        kind: NamedKind,
+        wanted: string[],
+        rows: T[],
+        key: (row: T) => string
+    ): Promise<Map<string, string>> => {
+        const found = new Map(rows.map((row) => [key(row), row.Id]));
+        for (const name of wanted) {
+            if (!found.has(name)) {
+                throw await notFound(client, kind, name);
+            }
+        }
+        return found;
+    };
+    const licenseIds = await idsOf(
+        'permissionSetLicense',
+        definition.permissionSetLicenses,
         state.permissionSetLicenses,
         (row) => row.DeveloperName
     );
-    for (const name of definition.permissionSetLicenses) {
-        if (!licenses.has(name)) {
-            throw notFound(
-                'permission set licence',
-                name,
-                await suggest(
-                    client,
-                    'SELECT DeveloperName FROM PermissionSetLicense',
-                    'DeveloperName',
-                    name
-                )
-            );
-        }
-    }
-    const groups = byName(state.groups, (row) => row.DeveloperName);
-    for (const name of definition.permissionSetGroups) {
-        if (!groups.has(name)) {
-            throw notFound(
-                'permission set group',
-                name,
-                await suggest(
-                    client,
-                    'SELECT DeveloperName FROM PermissionSetGroup',
-                    'DeveloperName',
-                    name
-                )
-            );
-        }
-    }
-    const sets = byName(state.permissionSets, (row) => row.Name);
-    for (const name of definition.permsets) {
-        if (!sets.has(name)) {
-            throw notFound(
-                'permission set',
-                name,
-                await suggest(
-                    client,
-                    'SELECT Name FROM PermissionSet WHERE IsOwnedByProfile = false',
-                    'Name',
-                    name
-                )
-            );
-        }
-    }
+    const groupIds = await idsOf(
+        'permissionSetGroup',
+        definition.permissionSetGroups,
+        state.groups,
+        (row) => row.DeveloperName
+    );
+    const setIds = await idsOf(
+        'permissionSet',
+        definition.permsets,
+        state.permissionSets,
+        (row) => row.Name
+    );
     return {
         state,
         profileId: state.profile.Id,
-        licenseIds: new Map([...licenses].map(([name, row]) => [name, row.Id])),
-        groupIds: new Map([...groups].map(([name, row]) => [name, row.Id])),
-        setIds: new Map([...sets].map(([name, row]) => [name, row.Id]))
+        licenseIds,
+        groupIds,
+        setIds
     };
 }
 

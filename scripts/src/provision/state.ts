@@ -1,4 +1,4 @@
-import type { OrgClient } from '../org/client';
+import { QueryError, type OrgClient } from '../org/client';
 import { inList, quote } from '../access/soql';
 import type { UserDefinition } from './definition';
 
@@ -109,32 +109,22 @@ export async function readState(
             `WHERE ${assigneeFilter} AND PermissionSet.IsOwnedByProfile = false`,
         licenseAssignments: `SELECT Id, AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE ${assigneeFilter}`
     };
-    const responses = await client.composite(
-        Object.entries(queries)
-            .filter(
-                (entry): entry is [string, string] => entry[1] !== undefined
-            )
-            .map(([referenceId, soql]) => ({
-                method: 'GET',
-                path: `/query?q=${encodeURIComponent(soql)}`,
-                referenceId
-            }))
-    );
-    const records = new Map<string, unknown[]>();
-    for (const response of responses) {
-        if (response.httpStatusCode >= 300) {
-            const body = response.body as {
-                errorCode?: string;
-                message?: string;
-            }[];
+    let records: Map<string, unknown[]>;
+    try {
+        records = await client.queries(
+            Object.entries(queries)
+                .filter(
+                    (entry): entry is [string, string] => entry[1] !== undefined
+                )
+                .map(([referenceId, soql]) => ({ referenceId, soql }))
+        );
+    } catch (error) {
+        if (error instanceof QueryError) {
             throw new StateQueryError(
-                `reading ${response.referenceId} failed: ${body[0]?.errorCode ?? response.httpStatusCode}: ${body[0]?.message ?? ''}`
+                `reading ${error.referenceId} failed: ${error.errorCode}: ${error.detail}`
             );
         }
-        records.set(
-            response.referenceId,
-            (response.body as { records: unknown[] }).records
-        );
+        throw error;
     }
     const get = <T>(key: string): T[] => (records.get(key) ?? []) as T[];
     const orgId = get<{ Id: string }>('org')[0]?.Id ?? '';

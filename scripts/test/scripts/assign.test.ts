@@ -171,7 +171,7 @@ describe('assign (against the emulator over HTTP)', () => {
                 options
             )
         ).rejects.toThrow(
-            /Unknown permission set "Case_Portal_Usr". Did you mean: Case_Portal_User/
+            /Unknown permission set "Case_Portal_Usr" in this org. Did you mean: Case_Portal_User/
         );
     });
 
