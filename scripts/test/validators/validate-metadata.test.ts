@@ -255,6 +255,33 @@ describe('validate:metadata', () => {
             'force-app',
             'connected-app-legacy'
         ]);
+        // What an admin deploys: every part of the kit resolves and lands in package.xml.
+        const expected = [
+            'PermissionSet:Case_Portal_Integration_User_Permissions',
+            'PermissionSet:Case_Portal_User',
+            'PermissionSetGroup:Case_Portal_Integration',
+            'CustomPermission:Case_Portal_Read_Reply_Own_Cases',
+            'CustomPermission:Case_Portal_Create_Case',
+            'CustomPermission:Case_Portal_Close_Own_Case',
+            'CustomObject:Case_Portal_Settings__mdt',
+            'CustomField:Case_Portal_Settings__mdt.My_Cases_Scope__c',
+            'CustomMetadata:Case_Portal_Settings.Default',
+            'ExternalClientApplication:Case_Portal_Integration',
+            'ExtlClntAppOauthSettings:Case_Portal_Integration_oauth',
+            'ExtlClntAppOauthConfigurablePolicies:Case_Portal_Integration_oauthPlcy',
+            'ExtlClntAppConfigurablePolicies:Case_Portal_Integration_plcy',
+            'SharingSet:Case_Portal_Customer_Cases',
+            'ConnectedApp:Case_Portal_Integration_Legacy',
+            'ApexClass:CasePortalController',
+            'LightningComponentBundle:casePortal',
+            'CustomTab:Case_Portal'
+        ];
+        expect(report.components).toEqual(expect.arrayContaining(expected));
+        for (const component of expected) {
+            const [type = '', name = ''] = component.split(':');
+            expect(report.packageXml).toContain(`<name>${type}</name>`);
+            expect(report.packageXml).toContain(`<members>${name}</members>`);
+        }
     });
 
     it('exits 1 from the command line and prints file, line and reason', async () => {
