@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, printJson, runMain } from '../lib/cli';
-import { renderTable } from '../lib/table';
 import { connect } from '../org/connect';
 import { loadDefinition } from '../provision/definition';
 import { provision } from '../provision/provision';
+import { formatProvisionResult } from '../provision/report';
 
 const USAGE = `Usage: npm run provision -- [-o <org>] [--definition config/api-user.json] [--email <addr>]
                              [--unique-username] [--dry-run] [--json]
@@ -40,32 +40,6 @@ runMain(async () => {
         printJson(EXIT.ok, { ...result, retried: client.retried });
         return EXIT.ok;
     }
-    const { plan } = result;
-    process.stdout.write(
-        `Provision ${plan.username}${values['dry-run'] ? ' (dry run: nothing is written)' : ''}\n`
-    );
-    if (plan.steps.length === 0) {
-        process.stdout.write(
-            'Nothing to do: the user and its access are as defined.\n'
-        );
-    } else {
-        process.stdout.write(
-            `${renderTable(
-                ['#', 'action', 'target', 'detail'],
-                plan.steps.map((step, index) => [
-                    String(index + 1),
-                    step.action,
-                    step.target,
-                    step.detail ?? ''
-                ])
-            )}\n`
-        );
-        process.stdout.write(
-            result.applied
-                ? `Applied ${plan.steps.length} step(s); user id ${result.userId}.\n`
-                : ''
-        );
-    }
-    process.stdout.write(`${result.apiCalls} API call(s).\n`);
+    process.stdout.write(formatProvisionResult(result, values['dry-run']));
     return EXIT.ok;
 });

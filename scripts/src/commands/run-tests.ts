@@ -25,7 +25,8 @@ const STEPS: Step[] = [
     {
         script: 'test:scripts',
         jestReport: path.join(REPORTS, 'jest-scripts.json')
-    }
+    },
+    { script: 'test:e2e', jestReport: path.join(REPORTS, 'jest-e2e.json') }
 ];
 
 interface JestSummary {

@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContract } from '../access/contract';
-import { runVerify, type VerifyReport } from '../access/run-verify';
+import { formatVerifyReport } from '../access/report';
+import { runVerify } from '../access/run-verify';
 import { EXIT, printJson, runMain } from '../lib/cli';
 import { toJUnit } from '../lib/junit';
-import { renderTable } from '../lib/table';
 import { connect } from '../org/connect';
 import { loadDefinition } from '../provision/definition';
 
@@ -16,46 +16,6 @@ Checks each user's effective access (profile + every active, unexpired permissio
 assignment, muting applied) against access contracts. Each rule passes, warns, fails or is skipped,
 with who grants it and how to fix it. Exit 1 on any failure.
 --user defaults to the Username in config/api-user.json.`;
-
-const MARK = {
-    pass: 'PASS',
-    warn: 'WARN',
-    fail: 'FAIL',
-    skip: 'SKIP'
-} as const;
-
-function printHuman(report: VerifyReport): void {
-    for (const user of report.users) {
-        process.stdout.write(`\nUser ${user.username}\n`);
-        process.stdout.write(
-            `${renderTable(
-                [
-                    'result',
-                    'contract',
-                    'rule',
-                    'expected',
-                    'actual',
-                    'granted by',
-                    'fix'
-                ],
-                user.results.map((r) => [
-                    MARK[r.status],
-                    r.contract,
-                    r.rule,
-                    r.expected,
-                    r.actual,
-                    r.grantedBy.join('; '),
-                    r.fix ?? ''
-                ]),
-                70
-            )}\n`
-        );
-    }
-    const { pass, warn, fail, skip } = report.summary;
-    process.stdout.write(
-        `\n${pass} passed, ${warn} warned, ${fail} failed, ${skip} skipped (${report.apiCalls} API calls)\n`
-    );
-}
 
 runMain(async () => {
     const { values } = parseArgs({
@@ -122,7 +82,7 @@ runMain(async () => {
     if (values.json) {
         printJson(code, report);
     } else {
-        printHuman(report);
+        process.stdout.write(formatVerifyReport(report));
     }
     return code;
 });

@@ -1,0 +1,187 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadLabels } from '../preview/metadata';
+import { ROOT } from '../preview/paths';
+import { startPreviewServer, type PreviewServer } from '../preview/server';
+import { launchChromium } from './browser';
+
+/** One preview server and one browser per test file; a fresh context (cookies, storage) per page. */
+export interface Harness {
+    server: PreviewServer;
+    browser: Browser;
+    /** Opens the portal with a query string (preview settings) and waits for it to settle. */
+    open(query?: string): Promise<Page>;
+    /** Page and console errors seen so far (a test expects none). */
+    errors: string[];
+    close(): Promise<void>;
+}
+
+export const SCREENSHOT_DIR = path.join(ROOT, 'reports/e2e');
+
+export async function startHarness(): Promise<Harness> {
+    const server = await startPreviewServer({ port: 0 });
+    const browser = await launchChromium();
+    const contexts: BrowserContext[] = [];
+    const errors: string[] = [];
+    return {
+        server,
+        browser,
+        errors,
+        async open(query = '') {
+            const context = await browser.newContext({
+                viewport: { width: 1200, height: 900 },
+                locale: 'en-US',
+                timezoneId: 'America/Los_Angeles',
+                // No modal fade-in half-way through a screenshot.
+                reducedMotion: 'reduce'
+            });
+            contexts.push(context);
+            const page = await context.newPage();
+            page.on('pageerror', (error) =>
+                errors.push(`pageerror: ${error.message}`)
+            );
+            page.on('console', (message) => {
+                if (message.type() === 'error') {
+                    errors.push(`console: ${message.text()}`);
+                }
+            });
+            await page.goto(`${server.url}${query}`);
+            return page;
+        },
+        async close() {
+            for (const context of contexts) {
+                await context.close();
+            }
+            await browser.close();
+            await server.close();
+        }
+    };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+}
+
+export interface AxeViolation {
+    id: string;
+    impact: string | null;
+    help: string;
+    targets: string[];
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the whole page; returns every violation (filter by impact in the test).
+ * Page code is plain JS text: the scripts' TypeScript has no DOM types, by design.
+ */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+    if (!(await page.evaluate<boolean>("'axe' in window"))) {
+        await page.addScriptTag({ content: AXE_SOURCE });
+    }
+    return page.evaluate<AxeViolation[]>(`
+        axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+            result.violations.map((violation) => ({
+                id: violation.id,
+                impact: violation.impact || null,
+                help: violation.help,
+                targets: violation.nodes.map((node) => JSON.stringify(node.target))
+            }))
+        )`);
+}
+
+/** Violations that fail the suite: serious and critical. */
+export function blocking(violations: AxeViolation[]): AxeViolation[] {
+    return violations.filter(
+        (v) => v.impact === 'serious' || v.impact === 'critical'
+    );
+}
+
+const LABELS = loadLabels();
+
+/** A custom label's value, so tests follow CustomLabels.labels-meta.xml. */
+export function label(name: string): string {
+    const value = LABELS.get(`CasePortal_${name}`);
+    if (value === undefined) {
+        throw new Error(`no custom label CasePortal_${name}`);
+    }
+    return value;
+}
+
+/** Polls until check() returns true (Playwright locators auto-wait; counts do not). */
+export async function until(
+    check: () => Promise<boolean>,
+    timeoutMs = 5000
+): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+        if (Date.now() > deadline) {
+            throw new Error(
+                `condition not met in ${timeoutMs} ms: ${check.toString()}`
+            );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+export interface Focused {
+    tag: string;
+    /** aria-label, the label of a form field, or the text. */
+    name: string;
+}
+
+/** The element that has focus, looking through (synthetic) shadow roots. */
+export function focused(page: Page): Promise<Focused> {
+    return page.evaluate<Focused>(`(() => {
+        let element = document.activeElement;
+        while (element && element.shadowRoot && element.shadowRoot.activeElement) {
+            element = element.shadowRoot.activeElement;
+        }
+        if (!element) {
+            return { tag: '', name: '' };
+        }
+        const label = element.labels && element.labels[0];
+        const name =
+            element.getAttribute('aria-label') ??
+            (label ? label.textContent : null) ??
+            element.textContent ??
+            '';
+        return { tag: element.tagName.toLowerCase(), name: name.replace(/\\s+/g, ' ').trim() };
+    })()`);
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches; fails after `max` presses. */
+export async function tabTo(
+    page: Page,
+    matches: (focus: Focused) => boolean,
+    options: { backwards?: boolean; max?: number } = {}
+): Promise<Focused> {
+    const seen: string[] = [];
+    for (let i = 0; i < (options.max ?? 30); i++) {
+        await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
+        const focus = await focused(page);
+        if (matches(focus)) {
+            return focus;
+        }
+        seen.push(`${focus.tag} "${focus.name}"`);
+    }
+    throw new Error(
+        `never reached the element by keyboard; focus went: ${seen.join(' -> ')}`
+    );
+}
+
+export const named =
+    (name: string | RegExp) =>
+    (focus: Focused): boolean =>
+        typeof name === 'string' ? focus.name === name : name.test(focus.name);
+
+/** A form field (input, textarea) whose label contains the text. */
+export const field =
+    (text: string) =>
+    (focus: Focused): boolean =>
+        (focus.tag === 'input' || focus.tag === 'textarea') &&
+        focus.name.includes(text);

@@ -1,0 +1,218 @@
+/**
+ * The JSON contract of CasePortalController, written down once: every DTO class of
+ * CasePortalDtos.cls with its @AuraEnabled fields and their Apex types, and every controller
+ * method with its parameters. The preview backend serializes through this table, and
+ * scripts/test/preview/dto-contract.test.ts parses the Apex to prove the two are the same.
+ */
+
+/** Field name to Apex type, as written in CasePortalDtos.cls (without the outer class). */
+export type DtoFields = Readonly<Record<string, string>>;
+
+export const DTO_FIELDS = {
+    Option: { label: 'String', value: 'String' },
+    Permissions: {
+        readReplyOwnCases: 'Boolean',
+        createCase: 'Boolean',
+        closeOwnCase: 'Boolean'
+    },
+    PortalContext: {
+        portalEnabled: 'Boolean',
+        caseCreationEnabled: 'Boolean',
+        caseUpdateEnabled: 'Boolean',
+        permissions: 'Permissions',
+        canRead: 'Boolean',
+        canReply: 'Boolean',
+        canCreate: 'Boolean',
+        canClose: 'Boolean',
+        scope: 'String',
+        pageSize: 'Integer',
+        closeStatuses: 'List<Option>',
+        typeOptions: 'List<Option>',
+        priorityOptions: 'List<Option>',
+        subjectMaxLength: 'Integer',
+        descriptionMaxLength: 'Integer',
+        commentMaxBytes: 'Integer'
+    },
+    CaseFilter: {
+        status: 'String',
+        searchTerm: 'String',
+        sortBy: 'String',
+        sortDirection: 'String',
+        cursor: 'String'
+    },
+    CasePage: {
+        cases: 'List<CaseSummary>',
+        hasMore: 'Boolean',
+        nextCursor: 'String',
+        pageSize: 'Integer'
+    },
+    CaseSummary: {
+        recordId: 'Id',
+        caseNumber: 'String',
+        subject: 'String',
+        status: 'String',
+        statusLabel: 'String',
+        isClosed: 'Boolean',
+        priority: 'String',
+        priorityLabel: 'String',
+        createdDate: 'Datetime',
+        lastModifiedDate: 'Datetime'
+    },
+    CaseDetail: {
+        summary: 'CaseSummary',
+        description: 'String',
+        caseType: 'String',
+        caseTypeLabel: 'String',
+        closedDate: 'Datetime',
+        comments: 'List<CommentItem>'
+    },
+    CommentItem: {
+        recordId: 'Id',
+        body: 'String',
+        createdDate: 'Datetime',
+        authorName: 'String',
+        isMine: 'Boolean'
+    },
+    NewCaseInput: {
+        subject: 'String',
+        description: 'String',
+        caseType: 'String',
+        priority: 'String'
+    }
+} as const satisfies Record<string, DtoFields>;
+
+export type DtoName = keyof typeof DTO_FIELDS;
+
+export interface MethodContract {
+    /** Parameter name and Apex type, in order. */
+    params: readonly (readonly [string, string])[];
+    returns: string;
+    cacheable: boolean;
+}
+
+/** CasePortalController's @AuraEnabled methods. */
+export const CONTROLLER_METHODS = {
+    getPortalContext: { params: [], returns: 'PortalContext', cacheable: true },
+    getMyCases: {
+        params: [['filter', 'CaseFilter']],
+        returns: 'CasePage',
+        cacheable: true
+    },
+    getCaseDetail: {
+        params: [['caseId', 'Id']],
+        returns: 'CaseDetail',
+        cacheable: true
+    },
+    createCase: {
+        params: [['input', 'NewCaseInput']],
+        returns: 'CaseSummary',
+        cacheable: false
+    },
+    addComment: {
+        params: [
+            ['caseId', 'Id'],
+            ['body', 'String']
+        ],
+        returns: 'CommentItem',
+        cacheable: false
+    },
+    closeCase: {
+        params: [
+            ['caseId', 'Id'],
+            ['status', 'String'],
+            ['comment', 'String']
+        ],
+        returns: 'CaseSummary',
+        cacheable: false
+    }
+} as const satisfies Record<string, MethodContract>;
+
+export type MethodName = keyof typeof CONTROLLER_METHODS;
+
+export function isMethodName(name: string): name is MethodName {
+    return Object.hasOwn(CONTROLLER_METHODS, name);
+}
+
+// ---- TypeScript shapes of the same DTOs (what the backend builds) -----------------------------
+
+export interface Option {
+    label: string;
+    value: string;
+}
+
+export interface Permissions {
+    readReplyOwnCases: boolean;
+    createCase: boolean;
+    closeOwnCase: boolean;
+}
+
+export interface PortalContext {
+    portalEnabled: boolean;
+    caseCreationEnabled: boolean;
+    caseUpdateEnabled: boolean;
+    permissions: Permissions;
+    canRead: boolean;
+    canReply: boolean;
+    canCreate: boolean;
+    canClose: boolean;
+    scope: string | null;
+    pageSize: number;
+    closeStatuses: Option[];
+    typeOptions: Option[];
+    priorityOptions: Option[];
+    subjectMaxLength: number;
+    descriptionMaxLength: number;
+    commentMaxBytes: number;
+}
+
+export interface CaseFilter {
+    status?: string | null;
+    searchTerm?: string | null;
+    sortBy?: string | null;
+    sortDirection?: string | null;
+    cursor?: string | null;
+}
+
+export interface CaseSummary {
+    recordId: string;
+    caseNumber: string;
+    subject: string | null;
+    status: string;
+    statusLabel: string;
+    isClosed: boolean;
+    priority: string | null;
+    priorityLabel: string | null;
+    createdDate: string;
+    lastModifiedDate: string;
+}
+
+export interface CasePage {
+    cases: CaseSummary[];
+    hasMore: boolean;
+    nextCursor: string | null;
+    pageSize: number;
+}
+
+export interface CommentItem {
+    recordId: string;
+    body: string;
+    createdDate: string;
+    authorName: string | null;
+    isMine: boolean;
+}
+
+export interface CaseDetail {
+    summary: CaseSummary;
+    description: string | null;
+    caseType: string | null;
+    caseTypeLabel: string | null;
+    closedDate: string | null;
+    comments: CommentItem[];
+}
+
+export interface NewCaseInput {
+    subject?: string | null;
+    description?: string | null;
+    caseType?: string | null;
+    priority?: string | null;
+}

@@ -1,0 +1,214 @@
+import { IdGenerator } from './ids';
+import { CASE_PRIORITIES, CASE_STATUSES, CASE_TYPES } from './picklists';
+
+/** The preview's in-memory "org": users, cases and case comments. */
+
+export interface UserRecord {
+    id: string;
+    name: string;
+    contactId: string | null;
+    accountId: string | null;
+}
+
+export interface CaseRecord {
+    id: string;
+    caseNumber: string;
+    subject: string | null;
+    description: string | null;
+    status: string;
+    priority: string | null;
+    type: string | null;
+    contactId: string | null;
+    accountId: string | null;
+    createdById: string;
+    /** Epoch milliseconds. */
+    createdDate: number;
+    lastModifiedDate: number;
+    closedDate: number | null;
+}
+
+export interface CommentRecord {
+    id: string;
+    parentId: string;
+    body: string;
+    isPublished: boolean;
+    createdById: string;
+    createdDate: number;
+}
+
+export interface SeedOptions {
+    /** Cases of the portal user's contact; default 14. */
+    cases?: number;
+    /** The clock of "now"; default the system clock. */
+    now?: number;
+}
+
+const SUBJECTS = [
+    'Cannot log in to the customer portal',
+    'Invoice shows the wrong billing address',
+    'Replacement part arrived damaged',
+    'How do I export my order history?',
+    'Firmware update fails at 80%',
+    'Request to change the delivery date',
+    'Warranty claim for model X-200',
+    'Error 504 when uploading documents',
+    'Please add a second administrator',
+    'Noise from the cooling unit after service',
+    'Refund not received yet',
+    'Password reset email never arrives',
+    'Installation manual missing pages',
+    'Sensor readings drift overnight',
+    'Question about the maintenance contract',
+    'Order confirmation in the wrong language'
+];
+
+const DESCRIPTIONS = [
+    'Steps to reproduce are below. It started after the last update.',
+    'We need this resolved before the end of the month, see https://example.com/ticket for details.',
+    'Happens on every device we tried.',
+    null
+];
+
+/** A small deterministic generator, so every run seeds the same cases. */
+function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+function pick<T>(items: readonly T[], next: () => number): T {
+    return items[Math.floor(next() * items.length)] as T;
+}
+
+const HOUR = 3_600_000;
+
+export class PreviewStore {
+    readonly caseIds = new IdGenerator('500');
+    readonly commentIds = new IdGenerator('00a');
+    readonly cases = new Map<string, CaseRecord>();
+    readonly comments: CommentRecord[] = [];
+    private lastCaseNumber = 1000;
+
+    /** The portal user the preview runs as. */
+    readonly me: UserRecord;
+    /** A support agent who answers. */
+    readonly agent: UserRecord;
+    /** Another contact at the same account (visible with the Account scope only). */
+    readonly colleague: UserRecord;
+
+    constructor(private readonly clock: () => number = Date.now) {
+        const users = new IdGenerator('005');
+        const contacts = new IdGenerator('003');
+        const accounts = new IdGenerator('001');
+        const account = accounts.next();
+        this.me = {
+            id: users.next(),
+            name: 'Pat Customer',
+            contactId: contacts.next(),
+            accountId: account
+        };
+        this.agent = {
+            id: users.next(),
+            name: 'Sam Rivera',
+            contactId: null,
+            accountId: null
+        };
+        this.colleague = {
+            id: users.next(),
+            name: 'Alex Colleague',
+            contactId: contacts.next(),
+            accountId: account
+        };
+    }
+
+    now(): number {
+        return this.clock();
+    }
+
+    nextCaseNumber(): string {
+        this.lastCaseNumber++;
+        return String(this.lastCaseNumber).padStart(8, '0');
+    }
+
+    userName(id: string): string | null {
+        return (
+            [this.me, this.agent, this.colleague].find((user) => user.id === id)
+                ?.name ?? null
+        );
+    }
+
+    /**
+     * Sample cases: the user's own (some opened by support on their behalf), a colleague's at
+     * the same account, and a conversation on most of them. Dates go back from now.
+     */
+    seed(options: SeedOptions = {}): this {
+        const count = options.cases ?? 14;
+        const now = options.now ?? this.clock();
+        const next = random(20260501);
+        const openStatuses = CASE_STATUSES.filter((s) => !s.isClosed);
+        for (let i = 0; i < count + 3; i++) {
+            const owner = i < count ? this.me : this.colleague;
+            // Spread over time: newest first in creation order reversed.
+            const created = now - (count + 3 - i) * 7 * HOUR - next() * HOUR;
+            const closed = next() < 0.3;
+            const modified = Math.min(
+                now - 60_000,
+                created + next() * 48 * HOUR
+            );
+            const record: CaseRecord = {
+                id: this.caseIds.next(),
+                caseNumber: this.nextCaseNumber(),
+                subject: SUBJECTS[(i * 7) % SUBJECTS.length] ?? null,
+                description: pick(DESCRIPTIONS, next),
+                status: closed ? 'Closed' : pick(openStatuses, next).value,
+                priority: pick(CASE_PRIORITIES, next).value,
+                type: next() < 0.8 ? pick(CASE_TYPES, next).value : null,
+                contactId: owner.contactId,
+                accountId: owner.accountId,
+                createdById: next() < 0.7 ? owner.id : this.agent.id,
+                createdDate: Math.round(created),
+                lastModifiedDate: Math.round(modified),
+                closedDate: closed ? Math.round(modified) : null
+            };
+            this.cases.set(record.id, record);
+            if (count <= 200 || i >= count - 50) {
+                this.seedComments(record, next);
+            }
+        }
+        return this;
+    }
+
+    private seedComments(record: CaseRecord, next: () => number): void {
+        const replies = Math.floor(next() * 4);
+        let at = record.createdDate;
+        for (let i = 0; i < replies; i++) {
+            at = Math.min(record.lastModifiedDate, at + next() * 6 * HOUR);
+            const fromSupport = i % 2 === 0;
+            this.comments.push({
+                id: this.commentIds.next(),
+                parentId: record.id,
+                body: fromSupport
+                    ? 'Thanks for reaching out. Could you send us the serial number of the unit?'
+                    : 'Sure, it is SN-4471-22. Thank you!',
+                isPublished: true,
+                createdById: fromSupport ? this.agent.id : this.me.id,
+                createdDate: Math.round(at)
+            });
+        }
+        if (next() < 0.2) {
+            this.comments.push({
+                id: this.commentIds.next(),
+                parentId: record.id,
+                body: 'Internal note: check the returns queue.',
+                isPublished: false,
+                createdById: this.agent.id,
+                createdDate: Math.round(at + 1000)
+            });
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
+import { LABELS_FILE, SETTINGS_RECORD_FILE } from './paths';
+
+/**
+ * What the preview reads from force-app: the custom labels (for `@salesforce/label/c.*` and the
+ * backend's refusal messages) and the `Default` Case_Portal_Settings__mdt record (the backend's
+ * default settings), parsed from the same files that deploy.
+ */
+
+const parser = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    isArray: (name) => name === 'labels' || name === 'values'
+});
+
+interface LabelsXml {
+    CustomLabels?: { labels?: { fullName?: string; value?: string }[] };
+}
+
+/** Label API name to value, e.g. CasePortal_Cancel to "Cancel". */
+export function loadLabels(file: string = LABELS_FILE): Map<string, string> {
+    const xml = parser.parse(readFileSync(file, 'utf8')) as LabelsXml;
+    const labels = new Map<string, string>();
+    for (const label of xml.CustomLabels?.labels ?? []) {
+        if (label.fullName) {
+            labels.set(label.fullName, String(label.value ?? ''));
+        }
+    }
+    if (labels.size === 0) {
+        throw new Error(`${file}: no custom labels found`);
+    }
+    return labels;
+}
+
+export type Scope = 'Contact' | 'Account' | 'CreatedBy';
+export const SCOPES: readonly Scope[] = ['Contact', 'Account', 'CreatedBy'];
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 200;
+
+/** CasePortalSettings as the Apex reads it from the Default record. */
+export interface PortalSettings {
+    portalEnabled: boolean;
+    caseCreationEnabled: boolean;
+    caseUpdateEnabled: boolean;
+    closeStatuses: string[];
+    scope: Scope;
+    pageSize: number;
+}
+
+interface RecordXml {
+    CustomMetadata?: { values?: { field?: string; value?: string }[] };
+}
+
+export function isScope(value: string | undefined): value is Scope {
+    return (SCOPES as readonly string[]).includes(value ?? '');
+}
+
+/** Close statuses as CasePortalSettings.splitStatuses reads them: ';'-separated, no blanks. */
+export function splitStatuses(configured: string | undefined): string[] {
+    return (configured ?? '')
+        .split(';')
+        .map((status) => status.trim())
+        .filter(Boolean);
+}
+
+/** Page size as CasePortalSettings.toPageSize clamps it. */
+export function toPageSize(configured: number | undefined): number {
+    if (
+        configured === undefined ||
+        Number.isNaN(configured) ||
+        configured < 1
+    ) {
+        return DEFAULT_PAGE_SIZE;
+    }
+    return Math.min(Math.trunc(configured), MAX_PAGE_SIZE);
+}
+
+/** The Default record's settings, read the way CasePortalSettings reads them. */
+export function loadDefaultSettings(
+    file: string = SETTINGS_RECORD_FILE
+): PortalSettings {
+    const xml = parser.parse(readFileSync(file, 'utf8')) as RecordXml;
+    const values = new Map<string, string>();
+    for (const entry of xml.CustomMetadata?.values ?? []) {
+        if (entry.field) {
+            values.set(entry.field, String(entry.value ?? ''));
+        }
+    }
+    const scope = values.get('My_Cases_Scope__c');
+    const pageSize = values.get('Page_Size__c');
+    return {
+        portalEnabled: values.get('Portal_Enabled__c') === 'true',
+        caseCreationEnabled: values.get('Case_Creation_Enabled__c') === 'true',
+        caseUpdateEnabled: values.get('Case_Update_Enabled__c') === 'true',
+        closeStatuses: splitStatuses(values.get('Close_Statuses__c')),
+        scope: isScope(scope) ? scope : 'Contact',
+        pageSize: toPageSize(
+            pageSize === undefined ? undefined : Number(pageSize)
+        )
+    };
+}

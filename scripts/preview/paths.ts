@@ -1,0 +1,25 @@
+import path from 'node:path';
+
+/** Where the preview reads its sources and writes its build. */
+export const ROOT = path.resolve(__dirname, '../..');
+export const DEFAULT_DIR = path.join(ROOT, 'force-app/main/default');
+export const LWC_DIR = path.join(DEFAULT_DIR, 'lwc');
+export const LABELS_FILE = path.join(
+    DEFAULT_DIR,
+    'labels/CustomLabels.labels-meta.xml'
+);
+export const SETTINGS_RECORD_FILE = path.join(
+    DEFAULT_DIR,
+    'customMetadata/Case_Portal_Settings.Default.md-meta.xml'
+);
+export const CLIENT_DIR = path.join(__dirname, 'client');
+export const SLDS_ASSETS_DIR = path.join(
+    ROOT,
+    'node_modules/@salesforce-ux/design-system/assets'
+);
+/** Build output (gitignored): dist/preview/<mode>/. */
+export function distDir(mode: BuildMode): string {
+    return path.join(ROOT, 'dist/preview', mode);
+}
+
+export type BuildMode = 'production' | 'development';

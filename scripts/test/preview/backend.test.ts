@@ -1,0 +1,187 @@
+import { invokeApex } from '../../preview/backend/invoke';
+import {
+    PreviewBackend,
+    type CallContext
+} from '../../preview/backend/service';
+import { PreviewStore } from '../../preview/backend/store';
+import { loadDefaultSettings, loadLabels } from '../../preview/metadata';
+import { callContext } from '../../preview/query';
+
+/** The preview backend follows CasePortalService's rules, refusal for refusal. */
+
+const LABELS = loadLabels();
+const DEFAULTS = loadDefaultSettings();
+
+function label(name: string): string {
+    return LABELS.get(`CasePortal_${name}`) ?? `missing ${name}`;
+}
+
+function setup(cases = 14): PreviewBackend {
+    return new PreviewBackend(
+        new PreviewStore(() => Date.UTC(2026, 4, 1)).seed({ cases }),
+        LABELS
+    );
+}
+
+const as = (query: string): CallContext => callContext(query, DEFAULTS);
+
+describe('preview settings', () => {
+    it('start from the Default custom metadata record', () => {
+        expect(DEFAULTS).toEqual({
+            portalEnabled: true,
+            caseCreationEnabled: true,
+            caseUpdateEnabled: true,
+            closeStatuses: ['Closed'],
+            scope: 'Contact',
+            pageSize: 25
+        });
+    });
+
+    it('switch by query string; the last value of a parameter wins', () => {
+        const call = as(
+            '?read=off&portal=off&create=off&create=on&scope=Account&pageSize=500'
+        );
+        expect(call.permissions).toEqual({
+            read: false,
+            create: true,
+            close: true
+        });
+        expect(call.settings).toMatchObject({
+            portalEnabled: false,
+            scope: 'Account',
+            pageSize: 200
+        });
+    });
+});
+
+describe('getMyCases', () => {
+    it('pages with the keyset cursor through every own case exactly once', () => {
+        const service = setup(60);
+        const call = as('?pageSize=7');
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        for (let i = 0; i < 20; i++) {
+            const page = service.getMyCases(call, {
+                status: 'all',
+                sortBy: 'CaseNumber',
+                sortDirection: 'ASC',
+                cursor
+            });
+            seen.push(...page.cases.map((c) => c.caseNumber));
+            cursor = page.nextCursor;
+            if (!page.hasMore) {
+                break;
+            }
+        }
+        expect(seen).toHaveLength(60);
+        expect([...seen].sort()).toEqual(seen);
+    });
+
+    it('filters open and closed, searches subject and number, and keeps to the scope', () => {
+        const service = setup(30);
+        const open = service.getMyCases(as('?pageSize=200'), {
+            status: 'open'
+        }).cases;
+        const closed = service.getMyCases(as('?pageSize=200'), {
+            status: 'closed'
+        }).cases;
+        expect(open.every((c) => !c.isClosed)).toBe(true);
+        expect(closed.every((c) => c.isClosed)).toBe(true);
+        expect(open.length + closed.length).toBe(30);
+        const account = service.getMyCases(as('?pageSize=200&scope=Account'), {
+            status: 'all'
+        }).cases;
+        expect(account.length).toBe(33);
+        const number = open[0]?.caseNumber ?? '';
+        expect(
+            service
+                .getMyCases(as(''), { searchTerm: number.slice(-4) })
+                .cases.map((c) => c.caseNumber)
+        ).toContain(number);
+    });
+
+    it('refuses a cursor for another sort and unknown filter values', () => {
+        const service = setup(30);
+        const page = service.getMyCases(as('?pageSize=5'), {
+            sortBy: 'CreatedDate'
+        });
+        expect(() =>
+            service.getMyCases(as('?pageSize=5'), {
+                sortBy: 'CaseNumber',
+                cursor: page.nextCursor
+            })
+        ).toThrow(label('Error_InvalidRequest'));
+        expect(() => service.getMyCases(as(''), { status: 'mine' })).toThrow(
+            label('Error_InvalidRequest')
+        );
+    });
+});
+
+describe('refusals, as the Apex raises them', () => {
+    it('checks settings and permissions on every call', () => {
+        const service = setup();
+        const id = service.getMyCases(as(''), {}).cases[0]?.recordId ?? '';
+        expect(() => service.getMyCases(as('?portal=off'), {})).toThrow(
+            label('Error_PortalDisabled')
+        );
+        expect(() => service.getMyCases(as('?read=off'), {})).toThrow(
+            label('Error_NoReadAccess')
+        );
+        expect(() =>
+            service.createCase(as('?creation=off'), { subject: 'x' })
+        ).toThrow(label('Error_CreateDisabled'));
+        expect(() =>
+            service.createCase(as('?create=off'), { subject: 'x' })
+        ).toThrow(label('Error_NoCreateAccess'));
+        expect(() => service.addComment(as('?update=off'), id, 'x')).toThrow(
+            label('Error_UpdateDisabled')
+        );
+        expect(() =>
+            service.closeCase(as('?close=off'), id, 'Closed', null)
+        ).toThrow(label('Error_NoCloseAccess'));
+        expect(() => service.closeCase(as(''), id, 'Working', null)).toThrow(
+            label('Error_InvalidStatus')
+        );
+    });
+
+    it('validates input and ownership', () => {
+        const service = setup();
+        const other = [...service.store.cases.values()].find(
+            (c) => c.contactId !== service.store.me.contactId
+        );
+        expect(() => service.getCaseDetail(as(''), other?.id ?? null)).toThrow(
+            label('Error_CaseNotFound')
+        );
+        expect(() => service.createCase(as(''), { subject: '  ' })).toThrow(
+            label('Error_SubjectRequired')
+        );
+        expect(() =>
+            service.createCase(as(''), { subject: 'x'.repeat(256) })
+        ).toThrow('255');
+        expect(() =>
+            service.createCase(as(''), { subject: 'x', priority: 'Urgent' })
+        ).toThrow(/Priority/);
+        const id = service.createCase(as(''), { subject: 'ok' }).recordId;
+        expect(() => service.addComment(as(''), id, 'é'.repeat(2001))).toThrow(
+            '4,000'
+        );
+        service.closeCase(as(''), id, 'Closed', null);
+        expect(() => service.addComment(as(''), id, 'late')).toThrow(
+            label('Error_CaseClosed')
+        );
+    });
+
+    it('sends a refusal as an AuraHandledException body with status 500', () => {
+        const response = invokeApex(setup(), as('?portal=off'), 'getMyCases', {
+            filter: {}
+        });
+        expect(response).toEqual({
+            status: 500,
+            body: {
+                message: label('Error_PortalDisabled'),
+                exceptionType: 'System.AuraHandledException',
+                isUserDefinedException: false
+            }
+        });
+    });
+});
