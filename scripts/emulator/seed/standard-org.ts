@@ -2,7 +2,10 @@
 // their profile-owned permission sets, a permission set licence, a standard permission
 // set, case statuses and an admin user.
 
-import { OBJECT_PERMISSION_FIELDS } from '../schema/permissions';
+import {
+    OBJECT_PERMISSION_FIELDS,
+    USER_PERMISSIONS
+} from '../schema/permissions';
 import type { Org } from '../org/org';
 
 const SYSTEM = { system: true } as const;
@@ -37,41 +40,10 @@ interface ProfileSeed {
     objects: Record<string, Access>;
 }
 
-const ADMIN_PERMISSIONS = [
-    'ActivitiesAccess',
-    'AllowViewKnowledge',
-    'ApiEnabled',
-    'AssignPermissionSets',
-    'AuthorApex',
-    'BulkApiHardDelete',
-    'ChatterInternalUser',
-    'ConvertLeads',
-    'CustomizeApplication',
-    'EditCaseComments',
-    'EditEvent',
-    'EditPublicDocuments',
-    'EditTask',
-    'EmailMass',
-    'EmailSingle',
-    'ExportReport',
-    'ImportPersonal',
-    'LightningExperienceUser',
-    'ManageCases',
-    'ManageDashboards',
-    'ManageInternalUsers',
-    'ManageProfilesPermissionsets',
-    'ManageSharing',
-    'ManageUsers',
-    'ModifyAllData',
-    'ResetPasswords',
-    'RunReports',
-    'TransferAnyCase',
-    'ViewAllData',
-    'ViewAllUsers',
-    'ViewHelpLink',
-    'ViewRoles',
-    'ViewSetup'
-];
+/** System Administrator holds every user permission the emulator knows, but the API-only ones. */
+const ADMIN_PERMISSIONS = USER_PERMISSIONS.filter(
+    (name) => name !== 'ApiUserOnly' && name !== 'PasswordNeverExpires'
+);
 
 const STANDARD_USER_PERMISSIONS = [
     'ActivitiesAccess',
