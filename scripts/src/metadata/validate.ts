@@ -7,6 +7,7 @@ import { checkPairing } from './checks/pairing';
 import { checkWithSdr } from './checks/sdr';
 import { checkLeastPrivilege } from './checks/least-privilege';
 import { checkReferences } from './checks/references';
+import { checkUserPermissionNames } from './checks/user-permissions';
 
 export interface MetadataReport {
     projectRoot: string;
@@ -40,6 +41,7 @@ export async function validateMetadata(
     findings.push(...checkPairing(files, rel));
     findings.push(...checkLeastPrivilege(parsed, files, rel));
     findings.push(...checkReferences(parsed));
+    findings.push(...checkUserPermissionNames(parsed));
     const sdr = await checkWithSdr(
         project.packageDirs,
         files,

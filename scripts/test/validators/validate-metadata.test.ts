@@ -145,6 +145,13 @@ const CASES: BrokenCase[] = [
         message: /a deploy would leave it out/
     },
     {
+        name: 'unknown-user-permission',
+        rule: 'metadata-user-permission',
+        file: PS,
+        element: 'userPermissions/name',
+        message: /unknown user permission "ApiEnabld" \(nearest: ApiEnabled/
+    },
+    {
         name: 'dangling-reference',
         rule: 'metadata-reference',
         file: 'force-app/main/default/permissionsetgroups/Sample_Group.permissionsetgroup-meta.xml',
