@@ -8,6 +8,7 @@ import {
     resolveParameters
 } from '../../src/access/contract';
 import { contractJsonSchema } from '../../src/access/json-schema';
+import { knownUserPermissions } from '../../src/metadata/user-permissions';
 
 const ACCESS_DIR = path.resolve(__dirname, '../../../config/access');
 const presets = readdirSync(ACCESS_DIR).filter(
@@ -135,5 +136,20 @@ describe('access contracts', () => {
         expect(() => resolveParameters(contract, { vendor: 'x' })).toThrow(
             /unknown parameter "vendor" \(known: callEventObject, packagePermissionSet\)/
         );
+    });
+});
+
+describe('the presets name only real user permissions', () => {
+    it.each(presets)('%s', (file) => {
+        const contract = loadContract(path.join(ACCESS_DIR, file));
+        const names = [
+            ...contract.userPermissions.require,
+            ...contract.userPermissions.recommend,
+            ...contract.userPermissions.allow,
+            ...forbiddenPermissions(contract),
+            ...(contract.naming?.grants ?? [])
+        ];
+        const known = knownUserPermissions();
+        expect(names.filter((name) => !known.has(name))).toEqual([]);
     });
 });
