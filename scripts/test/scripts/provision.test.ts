@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDefinition } from '../../src/provision/definition';
 import { provision } from '../../src/provision/provision';
-import { startScriptHarness, type ScriptHarness } from './harness';
+import { REPO_ROOT, startScriptHarness, type ScriptHarness } from './harness';
 
 describe('provision (against the emulator over HTTP)', () => {
     let h: ScriptHarness;
@@ -268,5 +271,65 @@ describe('provision: plans, re-runs and bad input', () => {
                         a.AssigneeId === result.userId && a.PermissionSetGroupId
                 )
         ).toHaveLength(1);
+    });
+});
+
+describe('provision: the request limit and the definition file', () => {
+    it('waits out a REQUEST_LIMIT_EXCEEDED answer and carries on', async () => {
+        const h = await startScriptHarness();
+        try {
+            h.emulator.faults.set({
+                rules: [
+                    {
+                        method: 'POST',
+                        path: '/services/data/*/composite',
+                        fault: 'REQUEST_LIMIT_EXCEEDED',
+                        times: 1
+                    }
+                ]
+            });
+            const client = h.client();
+            const result = await provision(client, h.definition, {
+                dryRun: false,
+                uniqueUsername: false
+            });
+            expect(result.applied).toBe(true);
+            expect(client.retried).toEqual([
+                expect.stringContaining('REQUEST_LIMIT_EXCEEDED')
+            ]);
+            expect(
+                h.emulator.org
+                    .rows('User')
+                    .filter((u) => u.Username === h.definition.Username)
+            ).toHaveLength(1);
+        } finally {
+            await h.close();
+        }
+    });
+
+    it('names the file and the field of a malformed definition', () => {
+        expect(() =>
+            parseDefinition(
+                {
+                    ...JSON.parse(
+                        readFileSync(
+                            path.join(REPO_ROOT, 'config/api-user.json'),
+                            'utf8'
+                        )
+                    ),
+                    Email: 'not-an-email',
+                    Alias: 'far-too-long'
+                },
+                'config/api-user.json'
+            )
+        ).toThrow(
+            /config\/api-user.json: Email: Invalid email address\nconfig\/api-user.json: Alias: Too big/
+        );
+        expect(() =>
+            parseDefinition(
+                { Username: 'x@example.com', Profile: 'Standard User' },
+                'user.json'
+            )
+        ).toThrow(/user.json: .*Unrecognized key: "Profile"/);
     });
 });
