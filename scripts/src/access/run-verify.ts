@@ -2,6 +2,7 @@ import { nearestNames } from '../lib/nearest';
 import type { OrgClient } from '../org/client';
 import { resolveParameters, type Contract } from './contract';
 import { AccessQueryError, resolveAccess } from './model';
+import { chunk } from './soql';
 import {
     accessQueryFor,
     evaluate,
@@ -23,6 +24,9 @@ export interface VerifyReport {
 }
 
 export class VerifyError extends Error {}
+
+/** Users resolved per access-model call (one composite call, two with groups). */
+export const USERS_PER_CALL = 100;
 
 /** On INVALID_FIELD for a `Permissions*` column: the permission names that do exist, nearest first. */
 async function unknownPermission(
@@ -79,9 +83,19 @@ export async function runVerify(
         }
     }
     const query = accessQueryFor(contracts);
-    let resolved;
+    // Usernames go into IN lists: chunks keep each query URL well under Salesforce's limit.
+    const resolved: Awaited<ReturnType<typeof resolveAccess>> = {
+        users: new Map(),
+        presence: { objects: new Set(), permissionSets: new Set() }
+    };
     try {
-        resolved = await resolveAccess(client, usernames, query);
+        for (const batch of chunk(usernames, USERS_PER_CALL)) {
+            const part = await resolveAccess(client, batch, query);
+            part.users.forEach((access, key) =>
+                resolved.users.set(key, access)
+            );
+            resolved.presence = part.presence;
+        }
     } catch (error) {
         if (
             error instanceof AccessQueryError &&

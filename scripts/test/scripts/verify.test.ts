@@ -221,3 +221,49 @@ describe('verify (against the emulator over HTTP)', () => {
         ).rejects.toThrow(/Unknown --param "vendor"/);
     });
 });
+
+describe('verify: many users', () => {
+    it('checks 150 users in chunks of 100, a constant number of calls per chunk', async () => {
+        const h = await startScriptHarness({
+            seed: { licenseSeats: { Salesforce: 200 } }
+        });
+        try {
+            const org = h.emulator.org;
+            const profile = org
+                .rows('Profile')
+                .find((p) => p.Name === 'Standard User');
+            const usernames = Array.from({ length: 150 }, (_, i) => {
+                const username = `many${i}@example.com`;
+                org.dml.create(
+                    'User',
+                    {
+                        Username: username,
+                        LastName: `Many ${i}`,
+                        Alias: `m${i}`,
+                        Email: username,
+                        CommunityNickname: `many${i}`,
+                        TimeZoneSidKey: 'America/Los_Angeles',
+                        LocaleSidKey: 'en_US',
+                        EmailEncodingKey: 'UTF-8',
+                        LanguageLocaleKey: 'en_US',
+                        ProfileId: profile?.Id
+                    },
+                    { system: true }
+                );
+                return username;
+            });
+            const report = await runVerify(
+                h.client(),
+                usernames,
+                [contract('cs-platform-connector')],
+                {}
+            );
+            expect(report.users).toHaveLength(150);
+            expect(report.users.every((u) => u.found)).toBe(true);
+            // Two chunks, one composite call each (no groups assigned).
+            expect(report.apiCalls).toBe(2);
+        } finally {
+            await h.close();
+        }
+    });
+});
