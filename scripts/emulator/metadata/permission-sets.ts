@@ -111,6 +111,22 @@ function setupEntity(
     return entity;
 }
 
+/** Permission set elements that become SetupEntityAccess rows, and the entity each names. */
+const SETUP_ENTITY_GRANTS = [
+    {
+        element: 'classAccesses',
+        nameElement: 'apexClass',
+        object: 'ApexClass',
+        nameField: 'Name'
+    },
+    {
+        element: 'customPermissions',
+        nameElement: 'name',
+        object: 'CustomPermission',
+        nameField: 'DeveloperName'
+    }
+] as const;
+
 export function deployPermissionSet(
     org: Org,
     name: string,
@@ -129,35 +145,22 @@ export function deployPermissionSet(
         SYSTEM
     );
     deployAccess(org, setId, xml);
-    for (const access of children(xml, 'classAccesses').filter((item) =>
-        flag(item, 'enabled')
-    )) {
-        const apexClass = setupEntity(
-            org,
-            'ApexClass',
-            'Name',
-            text(access, 'apexClass') ?? ''
-        );
-        org.dml.create(
-            'SetupEntityAccess',
-            { ParentId: setId, SetupEntityId: apexClass.Id },
-            SYSTEM
-        );
-    }
-    for (const access of children(xml, 'customPermissions').filter((item) =>
-        flag(item, 'enabled')
-    )) {
-        const permission = setupEntity(
-            org,
-            'CustomPermission',
-            'DeveloperName',
-            text(access, 'name') ?? ''
-        );
-        org.dml.create(
-            'SetupEntityAccess',
-            { ParentId: setId, SetupEntityId: permission.Id },
-            SYSTEM
-        );
+    for (const grant of SETUP_ENTITY_GRANTS) {
+        for (const access of children(xml, grant.element).filter((item) =>
+            flag(item, 'enabled')
+        )) {
+            const entity = setupEntity(
+                org,
+                grant.object,
+                grant.nameField,
+                text(access, grant.nameElement) ?? ''
+            );
+            org.dml.create(
+                'SetupEntityAccess',
+                { ParentId: setId, SetupEntityId: entity.Id },
+                SYSTEM
+            );
+        }
     }
 }
 
