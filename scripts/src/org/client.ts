@@ -54,8 +54,23 @@ export class QueryError extends Error {
 
 /** sObject Collections take at most 200 records a call. */
 export const COLLECTION_SIZE = 200;
-/** The Composite API takes at most 25 subrequests a call. */
+/**
+ * The Composite API takes at most 25 subrequests a call, of which at most 5 may be Query/QueryAll
+ * or sObject Collections operations (REST API Developer Guide, "Composite", request body:
+ * "You can have up to 25 subrequests in a single call. Up to 5 of these subrequests can be
+ * sObject Collections or query operations, including Query and QueryAll requests.").
+ */
 export const COMPOSITE_SIZE = 25;
+export const COMPOSITE_QUERY_SIZE = 5;
+
+/** A subrequest that counts toward the Composite API's limit of 5 query/collection operations. */
+export function isQueryOrCollection(path: string): boolean {
+    const resource = path.replace(/^\/services\/data\/v\d+\.\d+/, '');
+    return (
+        /^\/(query|queryAll)(\/|\?|$)/.test(resource) ||
+        /^\/composite\/sobjects(\/|\?|$)/.test(resource)
+    );
+}
 
 type Transport = {
     httpRequest: (...args: unknown[]) => unknown;
@@ -170,7 +185,10 @@ export class OrgClient {
         return records;
     }
 
-    /** Up to 25 subrequests in one API call (Composite API). */
+    /**
+     * Up to 25 subrequests in one API call (Composite API), at most 5 of them query or sObject
+     * Collections operations. A caller that asks for more gets an error before anything is sent.
+     */
     async composite(
         subrequests: CompositeSubrequest[],
         allOrNone = false
@@ -178,6 +196,14 @@ export class OrgClient {
         if (subrequests.length > COMPOSITE_SIZE) {
             throw new Error(
                 `composite takes at most ${COMPOSITE_SIZE} subrequests, got ${subrequests.length}`
+            );
+        }
+        const queryLike = subrequests.filter((sub) =>
+            isQueryOrCollection(sub.path)
+        ).length;
+        if (queryLike > COMPOSITE_QUERY_SIZE) {
+            throw new Error(
+                `composite takes at most ${COMPOSITE_QUERY_SIZE} query or sObject Collections subrequests, got ${queryLike}`
             );
         }
         const response = await this.request<{
@@ -195,15 +221,20 @@ export class OrgClient {
     }
 
     /**
-     * Many SOQL queries in as few calls as possible: 25 a Composite API call, each result paged to
-     * the end. Records by referenceId; the first failing query throws a QueryError.
+     * Many SOQL queries in as few calls as possible: 5 a Composite API call (the documented limit
+     * for query subrequests), each result paged to the end. Records by referenceId; the first
+     * failing query throws a QueryError.
      */
     async queries(
         queries: { referenceId: string; soql: string }[]
     ): Promise<Map<string, unknown[]>> {
         const results = new Map<string, unknown[]>();
-        for (let start = 0; start < queries.length; start += COMPOSITE_SIZE) {
-            const batch = queries.slice(start, start + COMPOSITE_SIZE);
+        for (
+            let start = 0;
+            start < queries.length;
+            start += COMPOSITE_QUERY_SIZE
+        ) {
+            const batch = queries.slice(start, start + COMPOSITE_QUERY_SIZE);
             const responses = await this.composite(
                 batch.map((query) => ({
                     method: 'GET',
