@@ -4,8 +4,6 @@ const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 module.exports = {
     ...jestConfig,
     moduleNameMapper: {
-        '^lightning/modal$':
-            '<rootDir>/force-app/test/jest-mocks/lightning/modal',
         '^@salesforce/customPermission/(.+)$':
             '<rootDir>/force-app/test/jest-mocks/customPermission/$1'
     },

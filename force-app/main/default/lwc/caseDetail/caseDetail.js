@@ -2,8 +2,8 @@ import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import getCaseDetail from '@salesforce/apex/CasePortalController.getCaseDetail';
 import addComment from '@salesforce/apex/CasePortalController.addComment';
-import CaseCloseModal from 'c/caseCloseModal';
 import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { errorMessage, formatLabel, utf8Length } from 'c/casePortalUtils';
 
 import BACK from '@salesforce/label/c.CasePortal_BackToList';
@@ -33,7 +33,6 @@ import SEND from '@salesforce/label/c.CasePortal_SendReply';
 import REPLY_SENT from '@salesforce/label/c.CasePortal_ReplySent';
 import CLOSED_NOTICE from '@salesforce/label/c.CasePortal_ClosedNotice';
 import CLOSE_CASE from '@salesforce/label/c.CasePortal_CloseCase';
-import CLOSE_TITLE from '@salesforce/label/c.CasePortal_CloseTitle';
 import CASE_CLOSED from '@salesforce/label/c.CasePortal_CaseClosedMessage';
 
 /** CaseComment.CommentBody holds 4,000 bytes (the server checks it too). */
@@ -42,12 +41,26 @@ const NUMBER_FORMAT = new Intl.NumberFormat(LOCALE);
 
 /**
  * One case: its fields, status, the published comment thread (oldest first), a reply box with a
- * byte counter, and the close action. Rendering takes one server call (the getCaseDetail wire);
- * after a reply or a close the wire is refreshed so the client cache stays current.
+ * byte counter, and the close action with its inline confirmation (c-case-close-confirm; no
+ * modal, so it works on LWR and Aura sites). Rendering takes one server call (the getCaseDetail
+ * wire); after a reply or a close the wire is refreshed so the client cache stays current. Dates
+ * show in the user's Salesforce time zone (@salesforce/i18n/timeZone), as the list shows them.
  */
 export default class CaseDetail extends LightningElement {
-    /** The case to show. */
-    @api caseId;
+    /** The case to show; a new case starts with a clean slate (no old messages). */
+    @api
+    get caseId() {
+        return this._caseId;
+    }
+    set caseId(value) {
+        if (value !== this._caseId) {
+            this.actionError = undefined;
+            this.announcement = '';
+            this.isConfirmingClose = false;
+            this.replyBody = '';
+        }
+        this._caseId = value;
+    }
     /** Show the reply box (settings and permission allow replies). */
     @api canReply = false;
     /** Show the close action (permission held, close statuses configured). */
@@ -76,8 +89,13 @@ export default class CaseDetail extends LightningElement {
         CLOSE_CASE
     };
 
+    timeZone = TIME_ZONE;
+    _caseId;
     detail;
     loadError;
+    isConfirmingClose = false;
+    /** Where focus goes after the next render: 'heading' or 'close'. */
+    pendingFocus;
     wiredDetail;
     replyBody = '';
     isSending = false;
@@ -100,6 +118,16 @@ export default class CaseDetail extends LightningElement {
     @api
     focusHeading() {
         this.refs.heading?.focus();
+    }
+
+    renderedCallback() {
+        const target = this.pendingFocus;
+        this.pendingFocus = undefined;
+        if (target === 'close') {
+            this.refs.closeButton?.focus();
+        } else if (target === 'heading') {
+            this.focusHeading();
+        }
     }
 
     // ---- template getters ----------------------------------------------------------------------
@@ -162,10 +190,18 @@ export default class CaseDetail extends LightningElement {
         return this.canReply && !this.isClosed;
     }
 
-    get showClose() {
+    get canCloseCase() {
         return (
             this.canClose && !this.isClosed && this.closeStatuses?.length > 0
         );
+    }
+
+    get showClose() {
+        return this.canCloseCase && !this.isConfirmingClose;
+    }
+
+    get showCloseConfirm() {
+        return this.canCloseCase && this.isConfirmingClose;
     }
 
     get replyBytes() {
@@ -242,31 +278,31 @@ export default class CaseDetail extends LightningElement {
         }
     }
 
-    async handleClose() {
+    /** Shows the inline confirmation; it takes focus itself. */
+    handleClose() {
         this.actionError = undefined;
         this.announcement = '';
-        const closed = await CaseCloseModal.open({
-            size: 'small',
-            label: CLOSE_TITLE,
-            description: this.heading,
-            caseId: this.caseId,
-            statuses: this.closeStatuses,
-            canComment: this.canReply,
-            commentMaxBytes: this.commentMaxBytes
-        });
-        if (!closed) {
-            // Cancelled: the dialog gives focus back to the close button.
-            return;
-        }
+        this.isConfirmingClose = true;
+    }
+
+    /** Cancelled (button or Escape): focus returns to the close button. */
+    handleCloseCancel() {
+        this.isConfirmingClose = false;
+        this.pendingFocus = 'close';
+    }
+
+    async handleClosed(event) {
+        const closed = event.detail;
+        this.isConfirmingClose = false;
         // Show the new status at once; the refresh then brings the closing comment and date.
         this.detail = { ...this.detail, summary: closed };
         this.announcement = formatLabel(
             CASE_CLOSED,
             closed.statusLabel || closed.status
         );
+        // The close button is gone now: keep focus on the case.
+        this.pendingFocus = 'heading';
         this.dispatchEvent(new CustomEvent('caseupdated', { detail: closed }));
         await refreshApex(this.wiredDetail);
-        // The close button is gone now: keep focus on the case.
-        this.focusHeading();
     }
 }

@@ -19,12 +19,38 @@ export function errorMessage(error) {
     return GENERIC_ERROR;
 }
 
-/** Replaces {0}, {1}, ... in a custom label with the arguments. */
+/**
+ * Replaces {0}, {1}, ... in a custom label with the arguments, reading the label as Java
+ * MessageFormat does, like Apex String.format: '' is one apostrophe, a single apostrophe quotes
+ * text up to the next one (so '{0}' stays literal). The portal's labels double their apostrophes
+ * so the same label reads right in Apex and here. An unknown placeholder is left as it is.
+ */
 export function formatLabel(label, ...args) {
-    return String(label).replace(/\{(\d+)\}/g, (match, index) => {
-        const value = args[index];
-        return value === undefined ? match : String(value);
-    });
+    const pattern = String(label);
+    let text = '';
+    let quoted = false;
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === "'") {
+            if (pattern[i + 1] === "'") {
+                text += "'";
+                i++;
+            } else {
+                quoted = !quoted;
+            }
+            continue;
+        }
+        const end = char === '{' && !quoted ? pattern.indexOf('}', i) : -1;
+        const index = end > i ? pattern.slice(i + 1, end) : '';
+        if (/^\d+$/.test(index)) {
+            const value = args[Number(index)];
+            text += value === undefined ? `{${index}}` : String(value);
+            i = end;
+        } else {
+            text += char;
+        }
+    }
+    return text;
 }
 
 /**

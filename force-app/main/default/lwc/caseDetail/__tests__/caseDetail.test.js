@@ -2,14 +2,13 @@ import { createElement } from 'lwc';
 import { registerSa11yMatcher } from '@sa11y/jest';
 import { refreshApex } from '@salesforce/apex';
 import CaseDetail from 'c/caseDetail';
-import CaseCloseModal from 'c/caseCloseModal';
 import getCaseDetail from '@salesforce/apex/CasePortalController.getCaseDetail';
 import addComment from '@salesforce/apex/CasePortalController.addComment';
 
 const DETAIL = require('./data/caseDetail.json');
 const DETAIL_CLOSED = require('./data/caseDetailClosed.json');
-const CLOSED_SUMMARY = require('../../caseCloseModal/__tests__/data/closedSummary.json');
-const CLOSE_STATUSES = require('../../caseCloseModal/__tests__/data/closeStatuses.json');
+const CLOSED_SUMMARY = require('../../caseCloseConfirm/__tests__/data/closedSummary.json');
+const CLOSE_STATUSES = require('../../caseCloseConfirm/__tests__/data/closeStatuses.json');
 const NEW_COMMENT = require('./data/newComment.json');
 
 const CASE_ID = DETAIL.summary.recordId;
@@ -34,11 +33,6 @@ jest.mock(
     () => ({ refreshApex: jest.fn(() => Promise.resolve()) }),
     { virtual: true }
 );
-// The dialog has its own tests; here only its open() matters.
-jest.mock('c/caseCloseModal', () => ({
-    __esModule: true,
-    default: { open: jest.fn() }
-}));
 
 // Resolves once pending promises (the Apex mocks) and the re-render they cause have run: one
 // macrotask later. Node's own setImmediate, so fake timers in a test do not stop it.
@@ -239,27 +233,33 @@ describe('c-case-detail', () => {
         expect($(element, '[data-id="no-comments"]')).not.toBeNull();
     });
 
-    it('closes the case through the dialog and reports the change', async () => {
-        CaseCloseModal.open.mockResolvedValue(CLOSED_SUMMARY);
+    it('closes the case through the inline confirmation and reports the change', async () => {
         const element = await renderDetail(DETAIL);
         const updated = jest.fn();
         element.addEventListener('caseupdated', updated);
 
+        expect($(element, 'c-case-close-confirm')).toBeNull();
         $(element, '[data-id="close-case"]').click();
         await flushPromises();
 
-        expect(CaseCloseModal.open).toHaveBeenCalledWith(
-            expect.objectContaining({
-                label: 'c.CasePortal_CloseTitle',
-                caseId: CASE_ID,
-                statuses: CLOSE_STATUSES,
-                canComment: true,
-                commentMaxBytes: 4000
-            })
+        const confirm = $(element, 'c-case-close-confirm');
+        expect(confirm).not.toBeNull();
+        expect(confirm.caseId).toBe(CASE_ID);
+        expect(confirm.statuses).toEqual(CLOSE_STATUSES);
+        expect(confirm.canComment).toBe(true);
+        expect(confirm.commentMaxBytes).toBe(4000);
+        // While it is open, the close button is replaced by it.
+        expect($(element, '[data-id="close-case"]')).toBeNull();
+
+        confirm.dispatchEvent(
+            new CustomEvent('closed', { detail: CLOSED_SUMMARY })
         );
+        await flushPromises();
+
         expect(updated).toHaveBeenCalledTimes(1);
         expect(updated.mock.calls[0][0].detail).toEqual(CLOSED_SUMMARY);
         expect(refreshApex).toHaveBeenCalledTimes(1);
+        expect($(element, 'c-case-close-confirm')).toBeNull();
         expect($(element, '[data-id="status"]').textContent).toContain(
             'c.CasePortal_StateClosed'
         );
@@ -270,18 +270,55 @@ describe('c-case-detail', () => {
         expect(element.shadowRoot.activeElement.tagName).toBe('H2');
     });
 
-    it('changes nothing when the dialog is cancelled', async () => {
-        CaseCloseModal.open.mockResolvedValue(undefined);
+    it('changes nothing when the confirmation is cancelled, and focus returns to the close button', async () => {
         const element = await renderDetail(DETAIL);
         const updated = jest.fn();
         element.addEventListener('caseupdated', updated);
 
         $(element, '[data-id="close-case"]').click();
         await flushPromises();
+        // The lightning-button stub is not focusable in jsdom: record focus() calls instead.
+        const focused = [];
+        jest.spyOn(HTMLElement.prototype, 'focus').mockImplementation(
+            function recordFocus() {
+                focused.push(this);
+            }
+        );
+        $(element, 'c-case-close-confirm').dispatchEvent(
+            new CustomEvent('cancel')
+        );
+        await flushPromises();
 
         expect(updated).not.toHaveBeenCalled();
         expect(refreshApex).not.toHaveBeenCalled();
-        expect($(element, '[data-id="close-case"]')).not.toBeNull();
+        expect($(element, 'c-case-close-confirm')).toBeNull();
+        const closeButton = $(element, '[data-id="close-case"]');
+        expect(closeButton).not.toBeNull();
+        expect(focused).toEqual([closeButton]);
+    });
+
+    it('shows every date in the user time zone', async () => {
+        const element = await renderDetail(DETAIL);
+
+        const dates = $$(element, 'lightning-formatted-date-time');
+        expect(dates.length).toBeGreaterThan(0);
+        for (const date of dates) {
+            expect(date.timeZone).toBeTruthy();
+        }
+    });
+
+    it('clears old messages when another case is shown', async () => {
+        addComment.mockRejectedValue({ body: { message: 'Nope.' } });
+        const element = await renderDetail(DETAIL);
+        typeReply(element, 'Hello');
+        $(element, '[data-id="send"]').click();
+        await flushPromises();
+        expect($(element, '[data-id="action-error"]')).not.toBeNull();
+
+        element.caseId = '500000000000009AAA';
+        await flushPromises();
+
+        expect($(element, '[data-id="action-error"]')).toBeNull();
     });
 
     it('fires back', async () => {

@@ -19,6 +19,21 @@ describe('c/casePortalUtils', () => {
         expect(formatLabel('No placeholders')).toBe('No placeholders');
     });
 
+    it('reads labels as Java MessageFormat does, like Apex String.format', () => {
+        // The CasePortal_Error_SaveFailed label as deployed: its apostrophe doubled.
+        expect(
+            formatLabel(
+                "We couldn''t save your changes: {0}",
+                "The case isn't editable."
+            )
+        ).toBe("We couldn't save your changes: The case isn't editable.");
+        // A single apostrophe quotes: the placeholder after it stays literal (the old bug).
+        expect(formatLabel("We couldn't save: {0}", 'reason')).toBe(
+            'We couldnt save: {0}'
+        );
+        expect(formatLabel("'{0}' is {0}", 'x')).toBe('{0} is x');
+    });
+
     it('shows the server refusal, or a generic message', () => {
         expect(errorMessage({ body: { message: 'Not yours.' } })).toBe(
             'Not yours.'

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import { registerSa11yMatcher } from '@sa11y/jest';
-import CaseCloseModal from 'c/caseCloseModal';
+import CaseCloseConfirm from 'c/caseCloseConfirm';
 import closeCase from '@salesforce/apex/CasePortalController.closeCase';
 
 const CLOSE_STATUSES = require('./data/closeStatuses.json');
@@ -8,12 +8,6 @@ const CLOSED_SUMMARY = require('./data/closedSummary.json');
 
 const CASE_ID = CLOSED_SUMMARY.recordId;
 
-// sfdx-lwc-jest has no lightning/modal stub: use the project's (force-app/test/jest-mocks).
-jest.mock(
-    'lightning/modal',
-    () => jest.requireActual('../../../../../test/jest-mocks/lightning/modal'),
-    { virtual: true }
-);
 jest.mock(
     '@salesforce/apex/CasePortalController.closeCase',
     () => ({ default: jest.fn() }),
@@ -29,7 +23,7 @@ function flushPromises() {
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 
-describe('c-case-close-modal', () => {
+describe('c-case-close-confirm', () => {
     beforeAll(() => {
         registerSa11yMatcher();
     });
@@ -41,9 +35,9 @@ describe('c-case-close-modal', () => {
         jest.clearAllMocks();
     });
 
-    async function renderModal(props = {}) {
-        const element = createElement('c-case-close-modal', {
-            is: CaseCloseModal
+    async function renderConfirm(props = {}) {
+        const element = createElement('c-case-close-confirm', {
+            is: CaseCloseConfirm
         });
         Object.assign(
             element,
@@ -51,10 +45,12 @@ describe('c-case-close-modal', () => {
             props
         );
         const closed = jest.fn();
-        element.addEventListener('close', closed);
+        const cancelled = jest.fn();
+        element.addEventListener('closed', closed);
+        element.addEventListener('cancel', cancelled);
         document.body.appendChild(element);
         await flushPromises();
-        return { element, closed };
+        return { element, closed, cancelled };
     }
 
     function change(element, dataId, value) {
@@ -64,27 +60,30 @@ describe('c-case-close-modal', () => {
     }
 
     it('offers the allowed statuses, the first chosen, and the closing comment', async () => {
-        const { element } = await renderModal();
+        const { element } = await renderConfirm();
 
         const status = $(element, '[data-id="status"]');
         expect(status.options).toEqual(CLOSE_STATUSES);
         expect(status.value).toBe('Closed');
         expect(status.required).toBe(true);
         expect($(element, '[data-id="comment"]')).not.toBeNull();
-        expect($(element, 'lightning-modal-header').label).toBe(
+        const group = $(element, '[data-id="close-confirm"]');
+        expect(group.getAttribute('role')).toBe('group');
+        expect(group.getAttribute('aria-labelledby')).toBeTruthy();
+        expect($(element, 'h3').textContent.trim()).toBe(
             'c.CasePortal_CloseTitle'
         );
     });
 
     it('hides the closing comment when the user may not reply', async () => {
-        const { element } = await renderModal({ canComment: false });
+        const { element } = await renderConfirm({ canComment: false });
 
         expect($(element, '[data-id="comment"]')).toBeNull();
     });
 
     it('closes the case with the chosen status and comment, and returns it', async () => {
         closeCase.mockResolvedValue(CLOSED_SUMMARY);
-        const { element, closed } = await renderModal();
+        const { element, closed } = await renderConfirm();
 
         change(element, 'status', 'Resolved');
         change(element, 'comment', 'Solved, thanks.');
@@ -103,7 +102,7 @@ describe('c-case-close-modal', () => {
 
     it('sends no comment when the user may not reply', async () => {
         closeCase.mockResolvedValue(CLOSED_SUMMARY);
-        const { element } = await renderModal({ canComment: false });
+        const { element } = await renderConfirm({ canComment: false });
 
         $(element, '[data-id="confirm"]').click();
         await flushPromises();
@@ -115,13 +114,19 @@ describe('c-case-close-modal', () => {
         });
     });
 
-    it('keeps the dialog open with the server message when closing fails', async () => {
+    it('takes focus on its heading when it appears', async () => {
+        const { element } = await renderConfirm();
+
+        expect(element.shadowRoot.activeElement).toBe($(element, 'h3'));
+    });
+
+    it('keeps the confirmation open with the server message when closing fails', async () => {
         closeCase.mockRejectedValue({
             body: {
                 message: "We couldn't find that case, or it isn't one of yours."
             }
         });
-        const { element, closed } = await renderModal();
+        const { element, closed } = await renderConfirm();
 
         $(element, '[data-id="confirm"]').click();
         await flushPromises();
@@ -134,11 +139,11 @@ describe('c-case-close-modal', () => {
     });
 
     it('refuses to save without a status or with a comment that is too long', async () => {
-        const noStatuses = await renderModal({ statuses: [] });
+        const noStatuses = await renderConfirm({ statuses: [] });
         $(noStatuses.element, '[data-id="confirm"]').click();
         await flushPromises();
 
-        const tooLong = await renderModal();
+        const tooLong = await renderConfirm();
         change(tooLong.element, 'comment', '€'.repeat(1334));
         $(tooLong.element, '[data-id="confirm"]').click();
         await flushPromises();
@@ -148,18 +153,33 @@ describe('c-case-close-modal', () => {
         expect(tooLong.closed).not.toHaveBeenCalled();
     });
 
-    it('closes with nothing when cancelled', async () => {
-        const { element, closed } = await renderModal();
+    it('cancels with the Cancel button', async () => {
+        const { element, closed, cancelled } = await renderConfirm();
 
         $(element, '[data-id="cancel"]').click();
 
-        expect(closed).toHaveBeenCalledTimes(1);
-        expect(closed.mock.calls[0][0].detail).toBeNull();
+        expect(cancelled).toHaveBeenCalledTimes(1);
+        expect(closed).not.toHaveBeenCalled();
+        expect(closeCase).not.toHaveBeenCalled();
+    });
+
+    it('cancels with Escape from anywhere inside it', async () => {
+        const { element, cancelled } = await renderConfirm();
+
+        $(element, '[data-id="comment"]').dispatchEvent(
+            new KeyboardEvent('keydown', {
+                key: 'Escape',
+                bubbles: true,
+                composed: true
+            })
+        );
+
+        expect(cancelled).toHaveBeenCalledTimes(1);
         expect(closeCase).not.toHaveBeenCalled();
     });
 
     it('is accessible', async () => {
-        const { element } = await renderModal();
+        const { element } = await renderConfirm();
 
         await expect(element).toBeAccessible();
     });

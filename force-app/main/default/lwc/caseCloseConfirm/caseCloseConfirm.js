@@ -1,5 +1,4 @@
-import { api } from 'lwc';
-import LightningModal from 'lightning/modal';
+import { LightningElement, api } from 'lwc';
 import closeCase from '@salesforce/apex/CasePortalController.closeCase';
 import LOCALE from '@salesforce/i18n/locale';
 import { errorMessage, formatLabel, utf8Length } from 'c/casePortalUtils';
@@ -17,11 +16,16 @@ import SAVING from '@salesforce/label/c.CasePortal_Saving';
 const NUMBER_FORMAT = new Intl.NumberFormat(LOCALE);
 
 /**
- * The close dialog: pick one of the allowed closed statuses and, if the user may reply, add a
- * closing comment. It saves (closeCase) itself, so a refusal shows in the dialog and the user can
- * try again; it closes with the updated case summary, or with nothing when cancelled.
+ * The inline close confirmation, shown inside the case view (no LightningModal: "Using panels or
+ * modals" is unsupported in LWR sites). Pick one of the allowed closed statuses and, if the user
+ * may reply, add a closing comment. It saves (closeCase) itself, so a refusal shows here and the
+ * user can try again.
+ *
+ * Keyboard and screen readers: a labelled group whose heading takes focus when it appears;
+ * Escape anywhere inside cancels. Events: `closed` (detail: the updated case summary) and
+ * `cancel`; the case view then moves focus (heading, or back to its close button).
  */
-export default class CaseCloseModal extends LightningModal {
+export default class CaseCloseConfirm extends LightningElement {
     @api caseId;
     /** Allowed close statuses: [{ label, value }]. */
     @api statuses = [];
@@ -44,6 +48,20 @@ export default class CaseCloseModal extends LightningModal {
     comment = '';
     isSaving = false;
     error;
+    focused = false;
+
+    renderedCallback() {
+        if (!this.focused) {
+            this.focused = true;
+            this.focusHeading();
+        }
+    }
+
+    /** Focuses the confirmation's heading (it has just appeared). */
+    @api
+    focusHeading() {
+        this.refs.heading?.focus();
+    }
 
     get status() {
         return this.selectedStatus ?? this.statuses?.[0]?.value;
@@ -59,6 +77,14 @@ export default class CaseCloseModal extends LightningModal {
 
     handleCommentChange(event) {
         this.comment = event.detail.value ?? '';
+    }
+
+    handleKeydown(event) {
+        if (event.key === 'Escape' && !this.isSaving) {
+            event.preventDefault();
+            event.stopPropagation();
+            this.handleCancel();
+        }
     }
 
     /** Shows what is wrong on each field; returns the first field to fix, if any. */
@@ -86,7 +112,7 @@ export default class CaseCloseModal extends LightningModal {
     }
 
     handleCancel() {
-        this.close();
+        this.dispatchEvent(new CustomEvent('cancel'));
     }
 
     async handleConfirm() {
@@ -96,7 +122,6 @@ export default class CaseCloseModal extends LightningModal {
             return;
         }
         this.isSaving = true;
-        this.disableClose = true;
         this.error = undefined;
         try {
             const closed = await closeCase({
@@ -104,11 +129,9 @@ export default class CaseCloseModal extends LightningModal {
                 status: this.status,
                 comment: this.canComment ? this.comment : null
             });
-            this.disableClose = false;
-            this.close(closed);
+            this.dispatchEvent(new CustomEvent('closed', { detail: closed }));
         } catch (error) {
             this.error = errorMessage(error);
-            this.disableClose = false;
             this.isSaving = false;
         }
     }
