@@ -25,6 +25,7 @@ import COLUMN_SUBJECT from '@salesforce/label/c.CasePortal_ColumnSubject';
 import COLUMN_STATUS from '@salesforce/label/c.CasePortal_ColumnStatus';
 import COLUMN_PRIORITY from '@salesforce/label/c.CasePortal_ColumnPriority';
 import COLUMN_UPDATED from '@salesforce/label/c.CasePortal_ColumnUpdated';
+import COLUMN_OPENED from '@salesforce/label/c.CasePortal_FieldOpened';
 import NO_SUBJECT from '@salesforce/label/c.CasePortal_NoSubject';
 import LOAD_MORE from '@salesforce/label/c.CasePortal_LoadMore';
 import LOADING from '@salesforce/label/c.CasePortal_LoadingCases';
@@ -42,12 +43,25 @@ import STATE_CLOSED from '@salesforce/label/c.CasePortal_StateClosed';
 /** Wait this long after the last keystroke before searching. */
 export const SEARCH_DELAY_MS = 300;
 
+/** Each sort, and the column it sorts by (that column's header carries aria-sort). */
 const SORTS = {
-    newest: { sortBy: 'CreatedDate', sortDirection: 'DESC' },
-    oldest: { sortBy: 'CreatedDate', sortDirection: 'ASC' },
-    updated: { sortBy: 'LastModifiedDate', sortDirection: 'DESC' },
-    number: { sortBy: 'CaseNumber', sortDirection: 'DESC' }
+    newest: { sortBy: 'CreatedDate', sortDirection: 'DESC', column: 'opened' },
+    oldest: { sortBy: 'CreatedDate', sortDirection: 'ASC', column: 'opened' },
+    updated: {
+        sortBy: 'LastModifiedDate',
+        sortDirection: 'DESC',
+        column: 'updated'
+    },
+    number: { sortBy: 'CaseNumber', sortDirection: 'DESC', column: 'number' }
 };
+const COLUMNS = [
+    { key: 'number', label: COLUMN_NUMBER },
+    { key: 'subject', label: COLUMN_SUBJECT },
+    { key: 'status', label: COLUMN_STATUS },
+    { key: 'priority', label: COLUMN_PRIORITY },
+    { key: 'opened', label: COLUMN_OPENED },
+    { key: 'updated', label: COLUMN_UPDATED }
+];
 const SCOPE_LABELS = {
     Contact: SCOPE_CONTACT,
     Account: SCOPE_ACCOUNT,
@@ -55,17 +69,24 @@ const SCOPE_LABELS = {
 };
 
 // One formatter for every row: 1,000 rows must render fast, so dates are formatted here rather
-// than by a lightning-formatted-date-time per row.
+// than by a lightning-formatted-date-time per row. The same options, locale and time zone (the
+// user's Salesforce one, @salesforce/i18n/timeZone) as the case view's
+// lightning-formatted-date-time, so the list and the case show the same time.
 const DATE_FORMAT = new Intl.DateTimeFormat(LOCALE, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: TIME_ZONE
 });
 
 /**
  * The user's cases: status filter, debounced search, sort, and "load more" paging (one
  * getMyCases call per page). Rendered as an SLDS table of plain markup, not lightning-datatable,
- * so a thousand loaded rows stay fast.
+ * so a thousand loaded rows stay fast. The sorted column's header says so (aria-sort and an
+ * arrow); on a narrow screen (below 48em) each case is a stacked block (caseList.css), so
+ * nothing scrolls sideways.
  */
 export default class CaseList extends LightningElement {
     /** Show the "New case" button. */
@@ -85,6 +106,7 @@ export default class CaseList extends LightningElement {
         COLUMN_STATUS,
         COLUMN_PRIORITY,
         COLUMN_UPDATED,
+        COLUMN_OPENED,
         LOAD_MORE,
         LOADING,
         LIST_ERROR,
@@ -184,6 +206,26 @@ export default class CaseList extends LightningElement {
     }
 
     // ---- template getters ----------------------------------------------------------------------
+
+    /** The table headers; the sorted one has aria-sort and shows its direction. */
+    get columns() {
+        const { column, sortDirection } = SORTS[this.sort];
+        return COLUMNS.map(({ key, label }) => {
+            const sorted = key === column;
+            const ascending = sortDirection === 'ASC';
+            return {
+                key,
+                label,
+                ariaSort: sorted
+                    ? ascending
+                        ? 'ascending'
+                        : 'descending'
+                    : undefined,
+                arrow: sorted ? (ascending ? '▲' : '▼') : '',
+                className: sorted ? 'slds-is-sorted' : ''
+            };
+        });
+    }
 
     get scopeDescription() {
         return SCOPE_LABELS[this.scope] ?? '';
@@ -286,7 +328,8 @@ export default class CaseList extends LightningElement {
                 filter: {
                     status: this.status,
                     searchTerm: this.searchTerm,
-                    ...SORTS[this.sort],
+                    sortBy: SORTS[this.sort].sortBy,
+                    sortDirection: SORTS[this.sort].sortDirection,
                     cursor: append ? this.nextCursor : null
                 }
             });
@@ -340,8 +383,11 @@ function toRow(summary) {
             ? 'slds-badge slds-badge_lightest'
             : 'slds-badge slds-badge_inverse',
         priorityLabel: summary.priorityLabel || summary.priority || '',
-        updated: summary.lastModifiedDate
-            ? DATE_FORMAT.format(new Date(summary.lastModifiedDate))
-            : ''
+        opened: formatDate(summary.createdDate),
+        updated: formatDate(summary.lastModifiedDate)
     };
+}
+
+function formatDate(value) {
+    return value ? DATE_FORMAT.format(new Date(value)) : '';
 }

@@ -142,19 +142,19 @@ export default class CasePortal extends LightningElement {
 
     // ---- navigation --------------------------------------------------------------------------
 
+    /** Changes the view; a message about the previous view does not follow the user. */
     show(view, caseId) {
         this.view = view;
+        this.announcement = '';
         this.pendingFocus = { view, caseId };
     }
 
     handleSelect(event) {
         this.selectedCaseId = event.detail.caseId;
-        this.announcement = '';
         this.show(DETAIL);
     }
 
     handleNewCase() {
-        this.announcement = '';
         this.show(CREATE);
     }
 
@@ -167,17 +167,20 @@ export default class CasePortal extends LightningElement {
     }
 
     handleCaseUpdated(event) {
+        // The case view announces the change itself; "case opened" no longer applies.
+        this.announcement = '';
         this.refs.list?.updateCase(event.detail);
     }
 
     handleCreated(event) {
         const created = event.detail;
-        this.announcement = formatLabel(CASE_CREATED, created.caseNumber);
         if (this.canRead) {
             this.refs.list?.addCase(created);
             this.selectedCaseId = created.recordId;
             this.show(DETAIL);
+            this.announcement = formatLabel(CASE_CREATED, created.caseNumber);
         } else {
+            this.announcement = formatLabel(CASE_CREATED, created.caseNumber);
             // Creating without read access: stay on a fresh form, say which case was opened.
             this.refs.form?.reset();
             this.pendingFocus = { view: CREATE };

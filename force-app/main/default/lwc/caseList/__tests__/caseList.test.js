@@ -6,7 +6,7 @@ import getMyCases from '@salesforce/apex/CasePortalController.getMyCases';
 const PAGE_1 = require('./data/casesPage1.json');
 const PAGE_2 = require('./data/casesPage2.json');
 const EMPTY = require('./data/casesEmpty.json');
-const CLOSED_CASE = require('../../caseCloseModal/__tests__/data/closedSummary.json');
+const CLOSED_CASE = require('../../caseCloseConfirm/__tests__/data/closedSummary.json');
 const NEW_CASE = require('../../caseCreateForm/__tests__/data/createdCase.json');
 
 jest.mock(
@@ -137,6 +137,53 @@ describe('c-case-list', () => {
                 sortDirection: 'DESC'
             }
         });
+    });
+
+    it('marks the column it sorts by with aria-sort, and follows the sort', async () => {
+        getMyCases.mockResolvedValue(PAGE_1);
+        const element = await renderList();
+        const sorted = () =>
+            $$(element, 'thead th[aria-sort]').map((th) => [
+                th.dataset.column,
+                th.getAttribute('aria-sort')
+            ]);
+
+        // "Newest first" sorts by the Opened column it shows.
+        expect(sorted()).toEqual([['opened', 'descending']]);
+
+        change(element, 'sort', 'oldest');
+        await flushPromises();
+        expect(sorted()).toEqual([['opened', 'ascending']]);
+
+        change(element, 'sort', 'updated');
+        await flushPromises();
+        expect(sorted()).toEqual([['updated', 'descending']]);
+
+        change(element, 'sort', 'number');
+        await flushPromises();
+        expect(sorted()).toEqual([['number', 'descending']]);
+    });
+
+    it('shows dates in the user time zone, as the case view formats them', async () => {
+        getMyCases.mockResolvedValue(PAGE_1);
+        const element = await renderList();
+
+        const first = PAGE_1.cases[0];
+        const expected = (value) =>
+            new Intl.DateTimeFormat('en-US', {
+                year: 'numeric',
+                month: 'short',
+                day: 'numeric',
+                hour: '2-digit',
+                minute: '2-digit',
+                timeZone: 'America/Los_Angeles'
+            }).format(new Date(value));
+        expect($(element, 'tbody [data-id="opened"]').textContent.trim()).toBe(
+            expected(first.createdDate)
+        );
+        expect($(element, 'tbody [data-id="updated"]').textContent.trim()).toBe(
+            expected(first.lastModifiedDate)
+        );
     });
 
     it('debounces the search: one call after typing stops', async () => {

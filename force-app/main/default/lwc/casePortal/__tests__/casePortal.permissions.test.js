@@ -45,10 +45,11 @@ jest.mock(
     () => ({ default: jest.fn() }),
     { virtual: true }
 );
-jest.mock('c/caseCloseModal', () => ({
-    __esModule: true,
-    default: { open: jest.fn() }
-}));
+jest.mock(
+    '@salesforce/apex/CasePortalController.closeCase',
+    () => ({ default: jest.fn() }),
+    { virtual: true }
+);
 
 // Resolves once pending promises (the Apex mocks) and the re-render they cause have run: one
 // macrotask later. Node's own setImmediate, so fake timers in a test do not stop it.

@@ -47,10 +47,11 @@ jest.mock(
     () => ({ default: jest.fn() }),
     { virtual: true }
 );
-jest.mock('c/caseCloseModal', () => ({
-    __esModule: true,
-    default: { open: jest.fn() }
-}));
+jest.mock(
+    '@salesforce/apex/CasePortalController.closeCase',
+    () => ({ default: jest.fn() }),
+    { virtual: true }
+);
 
 // Resolves once pending promises (the Apex mocks) and the re-render they cause have run: one
 // macrotask later. Node's own setImmediate, so fake timers in a test do not stop it.
@@ -298,6 +299,32 @@ describe('c-case-portal', () => {
         expect($(element, '[data-id="announcement"]').textContent.trim()).toBe(
             'c.CasePortal_CaseCreated'
         );
+    });
+
+    it('clears the "case opened" message when the case is closed or the view changes', async () => {
+        const element = await renderPortal();
+        const announcement = () =>
+            $(element, '[data-id="announcement"]').textContent.trim();
+        inList(element, '[data-id="new-case"]').click();
+        await flushPromises();
+        form(element).dispatchEvent(
+            new CustomEvent('created', { detail: NEW_CASE })
+        );
+        await flushPromises();
+        expect(announcement()).toBe('c.CasePortal_CaseCreated');
+
+        detail(element).dispatchEvent(
+            new CustomEvent('caseupdated', {
+                detail: { ...NEW_CASE, status: 'Closed', isClosed: true }
+            })
+        );
+        await flushPromises();
+        expect(announcement()).toBe('');
+
+        // And a view change clears it too.
+        detail(element).dispatchEvent(new CustomEvent('back'));
+        await flushPromises();
+        expect(announcement()).toBe('');
     });
 
     it('hides what the settings turn off', async () => {
