@@ -46,6 +46,8 @@ export interface PortalSettings {
     closeStatuses: string[];
     scope: Scope;
     pageSize: number;
+    /** Customer_Statuses__c: lower-case internal Status API value -> the customer's name. */
+    customerStatuses: Record<string, string>;
 }
 
 interface RecordXml {
@@ -62,6 +64,47 @@ export function splitStatuses(configured: string | undefined): string[] {
         .split(';')
         .map((status) => status.trim())
         .filter(Boolean);
+}
+
+/**
+ * Customer_Statuses__c as CasePortalSettings.parseCustomerStatuses reads it: "Internal=Customer"
+ * pairs separated by ';' or line breaks; blanks, entries without '=' or with an empty side are
+ * skipped; internal names match case-insensitively; the first mapping wins; only the first '='
+ * splits.
+ */
+export function parseCustomerStatuses(
+    configured: string | undefined
+): Record<string, string> {
+    const mapping: Record<string, string> = {};
+    for (const entry of (configured ?? '').split(/[;\r\n]/)) {
+        const separator = entry.indexOf('=');
+        if (separator < 0) {
+            continue;
+        }
+        const internalName = entry.slice(0, separator).trim().toLowerCase();
+        const customerName = entry.slice(separator + 1).trim();
+        if (
+            !internalName ||
+            !customerName ||
+            Object.hasOwn(mapping, internalName)
+        ) {
+            continue;
+        }
+        mapping[internalName] = customerName;
+    }
+    return mapping;
+}
+
+/** The name customers see for a status, as CasePortalSettings.customerStatus gives it. */
+export function customerStatus(
+    settings: PortalSettings,
+    status: string,
+    label: string
+): string {
+    const key = status.trim().toLowerCase();
+    return Object.hasOwn(settings.customerStatuses, key)
+        ? (settings.customerStatuses[key] ?? label)
+        : label;
 }
 
 /** Page size as CasePortalSettings.toPageSize clamps it. */
@@ -97,6 +140,9 @@ export function loadDefaultSettings(
         scope: isScope(scope) ? scope : 'Contact',
         pageSize: toPageSize(
             pageSize === undefined ? undefined : Number(pageSize)
+        ),
+        customerStatuses: parseCustomerStatuses(
+            values.get('Customer_Statuses__c')
         )
     };
 }

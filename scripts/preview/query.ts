@@ -85,7 +85,8 @@ export function callContext(
                 ? defaults.pageSize
                 : maxPageSize && Number(pageSize) > 0
                   ? Math.min(Math.trunc(Number(pageSize)), maxPageSize)
-                  : toPageSize(Number(pageSize))
+                  : toPageSize(Number(pageSize)),
+        customerStatuses: defaults.customerStatuses
     };
     const permissions = {} as Record<PermissionKey, boolean>;
     for (const key of Object.keys(PERMISSION_NAMES) as PermissionKey[]) {

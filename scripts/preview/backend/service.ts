@@ -1,4 +1,4 @@
-import type { PortalSettings, Scope } from '../metadata';
+import { customerStatus, type PortalSettings, type Scope } from '../metadata';
 import type {
     CaseDetail,
     CaseFilter,
@@ -17,12 +17,16 @@ import {
     labelOf,
     statusOf
 } from './picklists';
+import { formatMessage } from './message-format';
 import type { CaseRecord, PreviewStore, UserRecord } from './store';
 
 /**
  * CasePortalService's rules over the in-memory store, refusal for refusal: settings and custom
  * permissions checked on every call, only the cases the scope makes the user's, keyset paging
- * with the same opaque cursor, the same limits and the same custom label messages.
+ * with the same opaque cursor, the same limits and the same custom label messages (filled as
+ * String.format does), statuses in the customer's words (Customer_Statuses__c). The rule table
+ * force-app/main/default/staticresources/CasePortalRules.json, which the Apex tests also run,
+ * keeps the two in step (scripts/test/preview/rules.test.ts).
  */
 
 export const SUBJECT_MAX_LENGTH = 255;
@@ -67,13 +71,13 @@ function iso(ms: number): string {
     return new Date(ms).toISOString();
 }
 
-/** Apex Integer.format() in en_US: 4,000. */
+/** The label with {0} filled as the Apex does; numbers as Integer.format() in en_US: 4,000. */
 function format(label: string, argument: number | string): string {
     const text =
         typeof argument === 'number'
             ? argument.toLocaleString('en-US')
             : argument;
-    return label.replace(/\{0\}/g, text);
+    return formatMessage(label, text);
 }
 
 function utf8Bytes(text: string): number {
@@ -222,7 +226,7 @@ export class PreviewBackend {
         const shown = rows.slice(0, pageSize);
         const last = shown[shown.length - 1];
         return {
-            cases: shown.map((record) => this.toSummary(record)),
+            cases: shown.map((record) => this.toSummary(record, call.settings)),
             hasMore,
             nextCursor:
                 hasMore && last ? encodeCursor(last, sortBy, direction) : null,
@@ -243,7 +247,7 @@ export class PreviewBackend {
             .reverse();
         const me = this.store.me.id;
         return {
-            summary: this.toSummary(record),
+            summary: this.toSummary(record, call.settings),
             description: record.description,
             caseType: record.type,
             caseTypeLabel: labelOf(CASE_TYPES, record.type),
@@ -310,7 +314,7 @@ export class PreviewBackend {
             closedDate: null
         };
         this.store.cases.set(record.id, record);
-        return this.toSummary(record);
+        return this.toSummary(record, call.settings);
     }
 
     addComment(
@@ -361,7 +365,7 @@ export class PreviewBackend {
         record.status = closeStatus;
         record.lastModifiedDate = now;
         record.closedDate = now;
-        return this.toSummary(record);
+        return this.toSummary(record, call.settings);
     }
 
     // ---- access --------------------------------------------------------------------------
@@ -442,7 +446,10 @@ export class PreviewBackend {
         return CASE_STATUSES.filter(
             (status) =>
                 status.isClosed && configured.has(status.value.toLowerCase())
-        ).map(({ label, value }) => ({ label, value }));
+        ).map(({ label, value }) => ({
+            label: customerStatus(settings, value, label),
+            value
+        }));
     }
 
     private choice(
@@ -526,13 +533,17 @@ export class PreviewBackend {
         return cursor as PageCursor;
     }
 
-    toSummary(record: CaseRecord): CaseSummary {
+    toSummary(record: CaseRecord, settings: PortalSettings): CaseSummary {
         return {
             recordId: record.id,
             caseNumber: record.caseNumber,
             subject: record.subject,
             status: record.status,
-            statusLabel: labelOf(CASE_STATUSES, record.status) ?? record.status,
+            statusLabel: customerStatus(
+                settings,
+                record.status,
+                labelOf(CASE_STATUSES, record.status) ?? record.status
+            ),
             isClosed: isClosed(record),
             priority: record.priority,
             priorityLabel: labelOf(CASE_PRIORITIES, record.priority),

@@ -4,7 +4,12 @@ import {
     type CallContext
 } from '../../preview/backend/service';
 import { PreviewStore } from '../../preview/backend/store';
-import { loadDefaultSettings, loadLabels } from '../../preview/metadata';
+import {
+    loadDefaultSettings,
+    loadLabels,
+    parseCustomerStatuses
+} from '../../preview/metadata';
+import { formatMessage } from '../../preview/backend/message-format';
 import { callContext } from '../../preview/query';
 
 /** The preview backend follows CasePortalService's rules, refusal for refusal. */
@@ -33,8 +38,28 @@ describe('preview settings', () => {
             caseUpdateEnabled: true,
             closeStatuses: ['Closed'],
             scope: 'Contact',
-            pageSize: 25
+            pageSize: 25,
+            customerStatuses: {
+                working: 'In progress',
+                escalated: 'In progress'
+            }
         });
+    });
+
+    it('read Customer_Statuses__c as CasePortalSettings does', () => {
+        expect(
+            parseCustomerStatuses(
+                ' Escalated = In progress ;;Working=In progress\nOn Hold=Waiting for you' +
+                    ';no separator;=Orphan;Empty=;escalated=Ignored;Formula=a=b;constructor=Built'
+            )
+        ).toEqual({
+            escalated: 'In progress',
+            working: 'In progress',
+            'on hold': 'Waiting for you',
+            formula: 'a=b',
+            constructor: 'Built'
+        });
+        expect(parseCustomerStatuses(undefined)).toEqual({});
     });
 
     it('switch by query string; the last value of a parameter wins', () => {
@@ -113,6 +138,35 @@ describe('getMyCases', () => {
         ).toThrow(label('Error_InvalidRequest'));
         expect(() => service.getMyCases(as(''), { status: 'mine' })).toThrow(
             label('Error_InvalidRequest')
+        );
+    });
+});
+
+describe('customer-facing statuses', () => {
+    it('show internal statuses in the customer words the settings give', () => {
+        const service = setup(40);
+        const cases = service.getMyCases(as('?pageSize=200'), {
+            status: 'all'
+        }).cases;
+        const escalated = cases.find((c) => c.status === 'Escalated');
+        const fresh = cases.find((c) => c.status === 'New');
+        expect(escalated?.statusLabel).toBe('In progress');
+        expect(fresh?.statusLabel).toBe('New');
+    });
+});
+
+describe('labels filled as String.format (Java MessageFormat) fills them', () => {
+    it('keeps a doubled apostrophe and the reason', () => {
+        const saveFailed = label('Error_SaveFailed');
+        expect(saveFailed).toContain("''");
+        expect(formatMessage(saveFailed, "It isn't valid.")).toBe(
+            "We couldn't save your changes: It isn't valid."
+        );
+    });
+
+    it('loses the placeholder after a single apostrophe, as Apex would', () => {
+        expect(formatMessage("We couldn't save: {0}", 'x')).toBe(
+            'We couldnt save: {0}'
         );
     });
 });

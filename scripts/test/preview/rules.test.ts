@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+    PreviewBackend,
+    Refusal,
+    type CallContext,
+    type PermissionKey
+} from '../../preview/backend/service';
+import { PreviewStore, type CaseRecord } from '../../preview/backend/store';
+import { statusOf } from '../../preview/backend/picklists';
+import { loadLabels, type PortalSettings } from '../../preview/metadata';
+import { DEFAULT_DIR } from '../../preview/paths';
+
+/**
+ * The shared rule table (force-app/main/default/staticresources/CasePortalRules.json), run
+ * against the preview backend. The Apex test CasePortalRulesTest runs the same table against
+ * CasePortalService in an org, so the two answer to one list of rules; the last block checks that
+ * the Apex test still reads this table and knows every refusal it expects.
+ */
+
+const RULES_FILE = path.join(
+    DEFAULT_DIR,
+    'staticresources/CasePortalRules.json'
+);
+const APEX_TEST_FILE = path.join(
+    DEFAULT_DIR,
+    'classes/CasePortalRulesTest.cls'
+);
+
+const Rule = z.object({
+    name: z.string(),
+    action: z.enum(['list', 'detail', 'reply', 'close', 'create']),
+    case: z.enum(['own', 'ownClosed', 'other']).nullable(),
+    settings: z
+        .object({
+            portalEnabled: z.boolean(),
+            caseCreationEnabled: z.boolean(),
+            caseUpdateEnabled: z.boolean(),
+            closeStatuses: z.array(z.string())
+        })
+        .partial()
+        .strict(),
+    missingPermission: z.enum(['read', 'create', 'close']).nullable(),
+    comment: z.string().optional(),
+    expect: z.string()
+});
+const Table = z.object({
+    description: z.string(),
+    closeStatus: z.string(),
+    replyBody: z.string(),
+    newCaseSubject: z.string(),
+    rules: z.array(Rule).min(1)
+});
+type Rule = z.infer<typeof Rule>;
+
+const TABLE = Table.parse(JSON.parse(readFileSync(RULES_FILE, 'utf8')));
+const LABELS = loadLabels();
+
+/** What the Apex test starts from: CasePortalTestFactory.settings(). */
+const BASE_SETTINGS: PortalSettings = {
+    portalEnabled: true,
+    caseCreationEnabled: true,
+    caseUpdateEnabled: true,
+    closeStatuses: ['Closed'],
+    scope: 'Contact',
+    pageSize: 25,
+    customerStatuses: {}
+};
+
+function callFor(rule: Rule): CallContext {
+    const permissions: Record<PermissionKey, boolean> = {
+        read: true,
+        create: true,
+        close: true
+    };
+    if (rule.missingPermission) {
+        permissions[rule.missingPermission] = false;
+    }
+    return { settings: { ...BASE_SETTINGS, ...rule.settings }, permissions };
+}
+
+function isClosed(record: CaseRecord): boolean {
+    return statusOf(record.status)?.isClosed === true;
+}
+
+/** The row's case in a fresh store: the user's open or closed case, or a colleague's. */
+function caseFor(store: PreviewStore, which: Rule['case']): string | null {
+    if (which === null) {
+        return null;
+    }
+    const cases = [...store.cases.values()];
+    const found =
+        which === 'other'
+            ? cases.find(
+                  (c) => c.contactId !== store.me.contactId && !isClosed(c)
+              )
+            : cases.find(
+                  (c) =>
+                      c.contactId === store.me.contactId &&
+                      isClosed(c) === (which === 'ownClosed')
+              );
+    if (!found) {
+        throw new Error(`the seeded store has no "${which}" case`);
+    }
+    return found.id;
+}
+
+function perform(
+    backend: PreviewBackend,
+    call: CallContext,
+    rule: Rule,
+    caseId: string | null
+): unknown {
+    switch (rule.action) {
+        case 'list':
+            return backend.getMyCases(call, {});
+        case 'detail':
+            return backend.getCaseDetail(call, caseId);
+        case 'reply':
+            return backend.addComment(call, caseId, TABLE.replyBody);
+        case 'close':
+            return backend.closeCase(
+                call,
+                caseId,
+                TABLE.closeStatus,
+                rule.comment ?? null
+            );
+        case 'create':
+            return backend.createCase(call, {
+                subject: TABLE.newCaseSubject
+            });
+    }
+}
+
+describe('the shared rule table, run against the preview backend', () => {
+    it.each(TABLE.rules.map((rule) => [rule.name, rule] as const))(
+        '%s',
+        (_name, rule) => {
+            const store = new PreviewStore(() => Date.UTC(2026, 4, 1)).seed({
+                cases: 30
+            });
+            const backend = new PreviewBackend(store, LABELS);
+            const caseId = caseFor(store, rule.case);
+            const comments = store.comments.length;
+            const cases = store.cases.size;
+            const before =
+                caseId === null
+                    ? undefined
+                    : { ...(store.cases.get(caseId) as CaseRecord) };
+
+            let outcome: string;
+            try {
+                perform(backend, callFor(rule), rule, caseId);
+                outcome = 'ok';
+            } catch (error) {
+                if (!(error instanceof Refusal)) {
+                    throw error;
+                }
+                outcome = error.message;
+            }
+
+            if (rule.expect !== 'ok') {
+                expect(outcome).toBe(LABELS.get(rule.expect));
+                // A refusal writes nothing.
+                expect(store.comments.length).toBe(comments);
+                expect(store.cases.size).toBe(cases);
+                if (caseId !== null) {
+                    expect(store.cases.get(caseId)).toEqual(before);
+                }
+                return;
+            }
+            expect(outcome).toBe('ok');
+            const record =
+                caseId === null ? undefined : store.cases.get(caseId);
+            if (rule.action === 'reply') {
+                expect(store.comments.length).toBe(comments + 1);
+            } else if (rule.action === 'close') {
+                expect(record && isClosed(record)).toBe(true);
+                expect(store.comments.length).toBe(
+                    comments + (rule.comment ? 1 : 0)
+                );
+            } else if (rule.action === 'create') {
+                expect(store.cases.size).toBe(cases + 1);
+            } else {
+                expect(store.comments.length).toBe(comments);
+                expect(record).toEqual(before);
+            }
+        }
+    );
+});
+
+describe('the rule table and the Apex test stay in step', () => {
+    const apex = readFileSync(APEX_TEST_FILE, 'utf8');
+
+    it('every expectation is ok or a custom label, which the Apex test maps', () => {
+        for (const rule of TABLE.rules) {
+            if (rule.expect === 'ok') {
+                continue;
+            }
+            expect(LABELS.has(rule.expect)).toBe(true);
+            expect(apex).toContain(
+                `'${rule.expect}' => System.Label.${rule.expect}`
+            );
+        }
+    });
+
+    it('the Apex test reads this static resource and runs every action', () => {
+        expect(apex).toContain("RESOURCE = 'CasePortalRules'");
+        for (const action of new Set(TABLE.rules.map((rule) => rule.action))) {
+            expect(apex).toContain(`runRules('${action}')`);
+        }
+    });
+});
