@@ -81,19 +81,21 @@ test('new case form, empty and with errors shown', async () => {
     await expectClean(page, 'create-errors');
 });
 
-test('case detail, close dialog and closed case', async () => {
+test('case detail, close confirmation and closed case', async () => {
     const page = await harness.open();
     await page.locator('c-case-list tbody tr button').first().click();
     await page.getByRole('button', { name: label('SendReply') }).waitFor();
     await expectClean(page, 'detail');
 
     await page.getByRole('button', { name: label('CloseCase') }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    await expectClean(page, 'close-dialog');
+    const confirmation = page.getByRole('group', { name: label('CloseTitle') });
+    await confirmation.waitFor();
+    await expectClean(page, 'close-confirmation');
 
-    await dialog.getByRole('button', { name: label('CloseConfirm') }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await confirmation
+        .getByRole('button', { name: label('CloseConfirm') })
+        .click();
+    await confirmation.waitFor({ state: 'detached' });
     await page.locator('c-case-detail [data-id="closed-notice"]').waitFor();
     await expectClean(page, 'closed');
 });

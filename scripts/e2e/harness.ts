@@ -6,12 +6,23 @@ import { ROOT } from '../preview/paths';
 import { startPreviewServer, type PreviewServer } from '../preview/server';
 import { launchChromium } from './browser';
 
+/** How a page is opened: its viewport and the browser's own time zone. */
+export interface OpenOptions {
+    /** Default 1200 x 900. */
+    viewport?: { width: number; height: number };
+    /**
+     * The browser's time zone, default America/Los_Angeles (the preview user's Salesforce time
+     * zone, @salesforce/i18n/timeZone). Another one shows whether a view uses the browser's.
+     */
+    timezoneId?: string;
+}
+
 /** One preview server and one browser per test file; a fresh context (cookies, storage) per page. */
 export interface Harness {
     server: PreviewServer;
     browser: Browser;
     /** Opens the portal with a query string (preview settings) and waits for it to settle. */
-    open(query?: string): Promise<Page>;
+    open(query?: string, options?: OpenOptions): Promise<Page>;
     /** Page and console errors seen so far (a test expects none). */
     errors: string[];
     close(): Promise<void>;
@@ -28,11 +39,11 @@ export async function startHarness(): Promise<Harness> {
         server,
         browser,
         errors,
-        async open(query = '') {
+        async open(query = '', options: OpenOptions = {}) {
             const context = await browser.newContext({
-                viewport: { width: 1200, height: 900 },
+                viewport: options.viewport ?? { width: 1200, height: 900 },
                 locale: 'en-US',
-                timezoneId: 'America/Los_Angeles',
+                timezoneId: options.timezoneId ?? 'America/Los_Angeles',
                 // No modal fade-in half-way through a screenshot.
                 reducedMotion: 'reduce'
             });
@@ -92,6 +103,14 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
                 targets: violation.nodes.map((node) => JSON.stringify(node.target))
             }))
         )`);
+}
+
+/** How far the page scrolls sideways (0 when everything fits the viewport's width). */
+export function horizontalOverflow(page: Page): Promise<number> {
+    return page.evaluate<number>(`(() => {
+        const root = document.scrollingElement || document.documentElement;
+        return Math.max(0, root.scrollWidth - root.clientWidth);
+    })()`);
 }
 
 /** Violations that fail the suite: serious and critical. */

@@ -75,13 +75,15 @@ test('create, reply and close a case with the keyboard only', async () => {
 
     await tabTo(page, named(label('CloseCase')), { backwards: true });
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
+    // The inline confirmation appears and takes focus on its heading.
+    const confirmation = page.getByRole('group', { name: label('CloseTitle') });
+    await confirmation.waitFor();
+    await until(async () => (await focused(page)).name === label('CloseTitle'));
     await tabTo(page, field(label('CloseCommentLabel')));
     await page.keyboard.type('Solved with a new roller.');
     await tabTo(page, named(label('CloseConfirm')));
     await page.keyboard.press('Enter');
-    await dialog.waitFor({ state: 'detached' });
+    await confirmation.waitFor({ state: 'detached' });
     await page.locator('c-case-detail [data-id="closed-notice"]').waitFor();
     expect(created?.status).toBe('Closed');
     // The close button is gone: focus stays on the case.
@@ -93,7 +95,7 @@ test('create, reply and close a case with the keyboard only', async () => {
     await until(async () => (await focused(page)).name === label('ListTitle'));
 });
 
-test('Escape cancels the close dialog and focus returns; back returns to the case link', async () => {
+test('Escape cancels the close confirmation and focus returns; back returns to the case link', async () => {
     const page = await harness.open();
     const firstLink = page.locator('c-case-list tbody tr button').first();
     await firstLink.waitFor();
@@ -105,11 +107,17 @@ test('Escape cancels the close dialog and focus returns; back returns to the cas
 
     await tabTo(page, named(label('CloseCase')));
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
+    const confirmation = page.getByRole('group', { name: label('CloseTitle') });
+    await confirmation.waitFor();
+    await until(async () => (await focused(page)).name === label('CloseTitle'));
+    // Escape from a field inside it cancels too.
+    await tabTo(page, field(label('CloseCommentLabel')));
     await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
+    await confirmation.waitFor({ state: 'detached' });
     await until(async () => (await focused(page)).name === label('CloseCase'));
+    const { store } = harness.server.backend;
+    const record = [...store.cases.values()].find((c) => c.subject === subject);
+    expect(record?.status).not.toBe('Closed');
 
     await tabTo(page, named(label('BackToList')), { backwards: true });
     await page.keyboard.press('Enter');

@@ -74,9 +74,9 @@ test('with case update off there is no reply box, closing stays', async () => {
     expect(await count(page, 'button', label('SendReply'))).toBe(0);
     // Closing without reply access offers no closing message.
     await page.getByRole('button', { name: label('CloseCase') }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    expect(await dialog.getByRole('textbox').count()).toBe(0);
+    const confirmation = page.getByRole('group', { name: label('CloseTitle') });
+    await confirmation.waitFor();
+    expect(await confirmation.getByRole('textbox').count()).toBe(0);
 });
 
 test('without Case_Portal_Read_Reply_Own_Cases only the new case form shows', async () => {

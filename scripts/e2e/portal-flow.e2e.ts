@@ -106,16 +106,19 @@ test('create a case, see it listed, open it, reply and close it', async () => {
     await reply.waitFor();
     expect(await reply.textContent()).toContain(label('AuthorYou'));
 
-    // Close it with a closing message.
+    // Close it with a closing message, through the inline confirmation (no modal).
     await page.getByRole('button', { name: label('CloseCase') }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    await screenshot(page, 'close-dialog');
-    await dialog
+    const confirmation = page.getByRole('group', { name: label('CloseTitle') });
+    await confirmation.waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await screenshot(page, 'close-confirmation');
+    await confirmation
         .getByRole('textbox', { name: label('CloseCommentLabel') })
         .fill('Fixed by the 4.3 update, thanks.');
-    await dialog.getByRole('button', { name: label('CloseConfirm') }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await confirmation
+        .getByRole('button', { name: label('CloseConfirm') })
+        .click();
+    await confirmation.waitFor({ state: 'detached' });
     await page.locator('c-case-detail [data-id="closed-notice"]').waitFor();
     expect(
         await page.locator('c-case-detail [data-id="status"]').textContent()
