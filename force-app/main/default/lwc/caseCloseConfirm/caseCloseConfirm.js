@@ -79,6 +79,11 @@ export default class CaseCloseConfirm extends LightningElement {
         this.comment = event.detail.value ?? '';
     }
 
+    /**
+     * Escape cancels. An open status list closes first: lightning-combobox stops the Escape
+     * that closes its dropdown (baseCombobox keyboard.js, handleEscapeKey), so a second Escape
+     * is needed to cancel.
+     */
     handleKeydown(event) {
         if (event.key === 'Escape' && !this.isSaving) {
             event.preventDefault();
