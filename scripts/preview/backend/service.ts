@@ -268,6 +268,8 @@ export class PreviewBackend {
         if (!call.settings.caseCreationEnabled) {
             throw this.refusal('CasePortal_Error_CreateDisabled');
         }
+        // The Apex also needs the user's own Create on Case (Case_Portal_User grants it); the
+        // preview's user always holds it: object permissions are not emulated here.
         if (!call.permissions.create) {
             throw this.refusal('CasePortal_Error_NoCreateAccess');
         }
