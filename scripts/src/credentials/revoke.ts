@@ -22,6 +22,23 @@ interface TokenRow {
 
 export const REVOKE_PATH = '/services/oauth2/revoke';
 
+/**
+ * The OAuth error of a failed revoke: jsforce keeps the body `{"error": ..., "error_description":
+ * ...}` as the message of an ERROR_HTTP_400.
+ */
+export function oauthErrorCode(error: unknown): string {
+    const failure = asSalesforceError(error);
+    try {
+        const body = JSON.parse(failure.message) as { error?: unknown };
+        if (typeof body.error === 'string') {
+            return body.error;
+        }
+    } catch {
+        // Not an OAuth error body.
+    }
+    return failure.errorCode ?? 'error';
+}
+
 /** POSTs one token to the revoke endpoint; false when Salesforce answers invalid_token. */
 export async function revokeToken(
     client: OrgClient,
@@ -36,11 +53,7 @@ export async function revokeToken(
         });
         return { revoked: true };
     } catch (error) {
-        const failure = asSalesforceError(error);
-        return {
-            revoked: false,
-            error: failure.errorCode ?? failure.message
-        };
+        return { revoked: false, error: oauthErrorCode(error) };
     }
 }
 
