@@ -30,6 +30,32 @@ export interface CliRun {
     json: <T = Record<string, unknown>>() => T;
 }
 
+/** Runs `credentials <argv>` in-process with stdout and stderr captured. */
+export async function runCaptured(argv: string[]): Promise<CliRun> {
+    let stdout = '';
+    let stderr = '';
+    const out = jest
+        .spyOn(process.stdout, 'write')
+        .mockImplementation((chunk) => {
+            stdout += String(chunk);
+            return true;
+        });
+    const err = jest
+        .spyOn(process.stderr, 'write')
+        .mockImplementation((chunk) => {
+            stderr += String(chunk);
+            return true;
+        });
+    let code: number;
+    try {
+        code = await execute(run, argv);
+    } finally {
+        out.mockRestore();
+        err.mockRestore();
+    }
+    return { code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T };
+}
+
 export async function startCredentialsHarness(): Promise<CredentialsHarness> {
     const h = await startScriptHarness();
     const result = await provision(h.client(), h.definition, {
@@ -52,34 +78,9 @@ export async function startCredentialsHarness(): Promise<CredentialsHarness> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'credentials-'));
     let everything = '';
     const cli = async (argv: string[]): Promise<CliRun> => {
-        let stdout = '';
-        let stderr = '';
-        const out = jest
-            .spyOn(process.stdout, 'write')
-            .mockImplementation((chunk) => {
-                stdout += String(chunk);
-                return true;
-            });
-        const err = jest
-            .spyOn(process.stderr, 'write')
-            .mockImplementation((chunk) => {
-                stderr += String(chunk);
-                return true;
-            });
-        let code: number;
-        try {
-            code = await execute(run, argv);
-        } finally {
-            out.mockRestore();
-            err.mockRestore();
-        }
-        everything += stdout + stderr;
-        return {
-            code,
-            stdout,
-            stderr,
-            json: <T>() => JSON.parse(stdout) as T
-        };
+        const result = await runCaptured(argv);
+        everything += result.stdout + result.stderr;
+        return result;
     };
     return {
         ...h,
