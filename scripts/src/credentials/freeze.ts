@@ -1,6 +1,6 @@
-// freeze / unfreeze: UserLogin.IsFrozen (Object Reference, "UserLogin": supported calls include
-// query() and update(); IsFrozen "Indicates whether the user account is frozen"; Salesforce
-// Help, "Freeze or Unfreeze User Accounts": a frozen user cannot log in). PATCH
+// freeze / unfreeze: UserLogin.IsFrozen (Object Reference, "UserLogin": supported calls
+// describeSObjects(), query(), retrieve(), update(); needs Manage Users; IsFrozen: "If a user's
+// account is frozen, they can't log in, but their account isn't deactivated"). PATCH
 // /sobjects/UserLogin/{id}, then read back.
 
 import type { ActionContext, CredentialsAction, Outcome } from './context';
