@@ -202,16 +202,22 @@ async function run(context: ActionContext): Promise<Outcome> {
     const warnings = [placementWarning(context.projectRoot, p.key)].filter(
         (w): w is string => w !== undefined
     );
-    const current =
-        given === undefined && existsSync(p.certificate)
-            ? new X509Certificate(readFileSync(p.certificate))
-            : undefined;
+    const current = existsSync(certificateFile)
+        ? new X509Certificate(readFileSync(certificateFile))
+        : undefined;
+    const clientCredentialsUser =
+        context.string('client-credentials-user') ??
+        previous.clientCredentialsUser;
+    // Nothing to do while the settings already hold this certificate (valid for a while yet),
+    // the same callback and the same client credentials user.
     const currentValid =
         current !== undefined &&
         new Date(current.validTo).getTime() - Date.now() >
             RENEW_WITHIN_DAYS * DAY_MS &&
         current.fingerprint256 === previous.certificateFingerprint &&
-        existsSync(p.key);
+        callbackUrl === previous.callbackUrl &&
+        clientCredentialsUser === previous.clientCredentialsUser &&
+        (given !== undefined || existsSync(p.key));
     const base = {
         app,
         privateKeyFile: given === undefined ? context.shown(p.key) : null,
@@ -222,7 +228,7 @@ async function run(context: ActionContext): Promise<Outcome> {
         return {
             status: 'unchanged',
             lines: [
-                `${app}: nothing to do: ${context.shown(p.certificate)} (valid to ${new Date(current.validTo).toISOString()}) is already in the global OAuth settings.`,
+                `${app}: nothing to do: ${context.shown(certificateFile)} (valid to ${new Date(current.validTo).toISOString()}) is already in the global OAuth settings.`,
                 'Pass --force to rotate anyway.'
             ],
             result: {
@@ -269,9 +275,7 @@ async function run(context: ActionContext): Promise<Outcome> {
     const result = writeEcaGlobalOauth({
         callbackUrl,
         certificateFile,
-        clientCredentialsUser:
-            context.string('client-credentials-user') ??
-            previous.clientCredentialsUser,
+        clientCredentialsUser,
         pkceRequired: previous.pkceRequired ?? true,
         app,
         outputDir: p.ecaDir,

@@ -4,7 +4,7 @@
 // success, 400 INVALID_NEW_PASSWORD when the password breaks the org's policy), written only to
 // a 0600 file.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { asSalesforceError } from '../org/api-error';
 import type { ActionContext, CredentialsAction, Outcome } from './context';
 import { CredentialsError } from './errors';
@@ -69,6 +69,15 @@ async function run(context: ActionContext): Promise<Outcome> {
         lastPasswordChangeDate: facts.user.LastPasswordChangeDate
     };
     if (existsSync(file) && !context.flag('force')) {
+        const changed = facts.user.LastPasswordChangeDate;
+        if (
+            changed !== null &&
+            new Date(changed).getTime() > statSync(file).mtimeMs + 1000
+        ) {
+            warnings.push(
+                `the password changed in the org (${changed}) after ${shown} was written: the file may be stale; --force sets a new one`
+            );
+        }
         return {
             status: 'unchanged',
             lines: [

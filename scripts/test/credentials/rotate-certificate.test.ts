@@ -123,6 +123,18 @@ describe('credentials rotate-certificate', () => {
         expect(again.stdout).toContain('nothing to do');
         expect(readFileSync(key, 'utf8')).toBe(privateKey);
 
+        const newCallback = await cli([
+            'rotate-certificate',
+            '--callback-url',
+            'https://community.example.com/oauth/callback2'
+        ]);
+        expect(newCallback.stdout).not.toContain('nothing to do');
+        expect(readFileSync(key, 'utf8')).not.toBe(privateKey);
+        expect(readFileSync(path.join(root, GLOBAL), 'utf8')).toContain(
+            'https://community.example.com/oauth/callback2'
+        );
+        const keyBeforeForce = readFileSync(key, 'utf8');
+
         const forced = await cli(['rotate-certificate', '--force']);
         expect(forced.code).toBe(0);
         const rotated = new X509Certificate(readFileSync(crt));
@@ -132,7 +144,9 @@ describe('credentials rotate-certificate', () => {
             rotated.fingerprint256
         );
         // Settings of the earlier run are kept: callback and client credentials user.
-        expect(after).toContain('https://community.example.com/oauth/callback');
+        expect(after).toContain(
+            'https://community.example.com/oauth/callback2'
+        );
         expect(
             readFileSync(
                 path.join(
@@ -144,7 +158,7 @@ describe('credentials rotate-certificate', () => {
         ).toContain(
             '<clientCredentialsFlowUser>case-portal@example.com.prod</clientCredentialsFlowUser>'
         );
-        expect(readFileSync(`${key}.previous`, 'utf8')).toBe(privateKey);
+        expect(readFileSync(`${key}.previous`, 'utf8')).toBe(keyBeforeForce);
         expect(statSync(`${key}.previous`).mode & 0o777).toBe(0o600);
         expect(forced.stdout).toContain(
             'next: sf project deploy start --source-dir .secrets/eca --target-org <alias>'
@@ -152,6 +166,7 @@ describe('credentials rotate-certificate', () => {
 
         const body = (text: string): string => text.split('\n')[1] ?? '';
         expect(printed).not.toContain(body(privateKey));
+        expect(printed).not.toContain(body(keyBeforeForce));
         expect(printed).not.toContain(body(readFileSync(key, 'utf8')));
     });
 

@@ -66,6 +66,19 @@ describe('credentials set-password (against the emulator)', () => {
         expect(h.printed()).not.toContain(next);
     });
 
+    it('warns when the org changed the password after the file was written', async () => {
+        const out = path.join(h.dir, 'stale.password');
+        expect((await h.cli(['set-password', '--out', out])).code).toBe(0);
+        h.emulator.org.store.update('User', h.userId, {
+            LastPasswordChangeDate: '2099-01-01T00:00:00.000+0000'
+        });
+        const again = await h.cli(['set-password', '--out', out, '--json']);
+        expect(again.code).toBe(0);
+        expect(
+            again.json<{ warnings: string[] }>().warnings.join('\n')
+        ).toContain('the file may be stale');
+    });
+
     it('prints the password only with --show', async () => {
         const out = path.join(h.dir, 'shown.password');
         const shown = await h.cli(['set-password', '--out', out, '--show']);
