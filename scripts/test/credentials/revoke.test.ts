@@ -104,6 +104,43 @@ describe('credentials revoke (against the emulator)', () => {
         expect(h.printed()).not.toContain(issued.refreshToken);
     });
 
+    it('exits 68 when some grants could not be revoked, and counts what is left', async () => {
+        for (let i = 0; i < 3; i++) {
+            issueOauthToken(h.emulator.org, {
+                userId: h.userId,
+                appName: 'Case Portal Integration'
+            });
+        }
+        h.emulator.faults.set({
+            rules: [
+                {
+                    method: 'POST',
+                    path: '/services/oauth2/revoke',
+                    fault: 'REQUEST_LIMIT_EXCEEDED',
+                    times: 1
+                }
+            ]
+        });
+        const partial = await h.cli(['revoke', '--json']);
+        expect(partial.code).toBe(68);
+        expect(
+            partial.json<{ status: number; result: Record<string, unknown> }>()
+        ).toMatchObject({
+            status: 68,
+            result: {
+                status: 'partial',
+                before: 3,
+                after: 1,
+                revoked: 2,
+                failures: ['Case Portal Integration: REQUEST_LIMIT_EXCEEDED']
+            }
+        });
+        expect(grants()).toBe(1);
+        h.emulator.faults.clear();
+        expect((await h.cli(['revoke'])).code).toBe(0);
+        expect(grants()).toBe(0);
+    });
+
     it('refuses an unknown user', async () => {
         const unknown = await h.cli(['revoke', '--user', 'ghost@example.com']);
         expect(unknown.code).toBe(1);
