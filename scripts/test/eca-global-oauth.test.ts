@@ -12,12 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { ComponentSetBuilder } from '@salesforce/source-deploy-retrieve';
 import { XMLValidator } from 'fast-xml-parser';
+import { run } from '../src/commands/eca-global-oauth';
 import {
     InputError,
-    main,
     writeEcaGlobalOauth,
     type EcaGlobalOauthOptions
-} from '../src/commands/eca-global-oauth';
+} from '../src/eca/global-oauth';
+import { execute } from '../src/lib/cli';
 import { walkSchema } from '../src/metadata/checks/schema-walk';
 import { parseXml } from '../src/metadata/xml';
 
@@ -376,7 +377,7 @@ describe('eca-global-oauth', () => {
         );
     });
 
-    describe('main', () => {
+    describe('the command (in-process)', () => {
         let stdout: string;
         let stderr: string;
 
@@ -397,8 +398,8 @@ describe('eca-global-oauth', () => {
             jest.restoreAllMocks();
         });
 
-        it('prints one JSON document with --json', () => {
-            const code = main([
+        it('prints one JSON document with --json', async () => {
+            const code = await execute(run, [
                 '--callback-url',
                 'https://community.example.com/cb',
                 '--certificate',
@@ -417,16 +418,56 @@ describe('eca-global-oauth', () => {
             expect(stdout).not.toContain('BEGIN CERTIFICATE');
         });
 
-        it('exits 1 with a clear message when the callback URL is missing', () => {
-            const code = main(['--project-dir', root]);
+        it('exits 1 with a clear message when the callback URL is missing', async () => {
+            const code = await execute(run, ['--project-dir', root]);
             expect(code).toBe(1);
-            expect(stderr).toMatch(/^Error: --callback-url is required/);
+            expect(stderr).toMatch(
+                /^Error \(InputError\): --callback-url is required/
+            );
             expect(stdout).toBe('');
         });
 
-        it('exits 1 on an unknown flag', () => {
-            expect(main(['--consumer-secret', 'x'])).toBe(1);
+        it('prints the one JSON error document every command prints', async () => {
+            const code = await execute(run, [
+                '--project-dir',
+                root,
+                '--callback-url',
+                'ftp://example.com/cb',
+                '--json'
+            ]);
+            expect(code).toBe(1);
+            expect(JSON.parse(stdout)).toMatchObject({
+                status: 1,
+                name: 'InputError',
+                exitCode: 1,
+                message: expect.stringContaining(
+                    '--callback-url: must use https'
+                )
+            });
+            expect(stderr).toBe('');
+        });
+
+        it('exits 1 on an unknown flag', async () => {
+            expect(await execute(run, ['--consumer-secret', 'x'])).toBe(1);
             expect(stderr).toContain("Unknown option '--consumer-secret'");
+        });
+
+        it('prints the files and the deploy command as text', async () => {
+            const code = await execute(run, [
+                '--callback-url',
+                'https://community.example.com/cb',
+                '--certificate',
+                path.join(root, 'integration.crt'),
+                '--project-dir',
+                root
+            ]);
+            expect(code).toBe(0);
+            expect(stdout).toContain(
+                'next: sf project deploy start --source-dir .secrets/eca --target-org <alias>'
+            );
+            expect(stdout).toContain(
+                'JWT bearer certificate: CN=Case Portal Test Integration'
+            );
         });
     });
 });

@@ -22,6 +22,7 @@ import { composite } from './composite';
 import { identity, userInfo } from './identity';
 import { limits } from './limits';
 import { getPassword, resetPassword, setPassword } from './password';
+import { addOauthRoutes } from './oauth';
 import { nextPage, runSoql } from './query';
 import {
     createRecord,
@@ -96,5 +97,6 @@ export function otherRouter(state: EmulatorState): Router {
     router.add('GET', '/id/:orgId/:userId', (request) =>
         identity(state, request)
     );
+    addOauthRoutes(router, state);
     return router;
 }

@@ -13,16 +13,21 @@ import {
     type ApiResponse
 } from '../core/http';
 import type { EmulatorState } from '../api/state';
-
-const MIN_LENGTH = 8;
+import {
+    DEFAULT_PASSWORD_POLICY,
+    passwordPolicyOf
+} from '../org/password-policy';
 
 /** Salesforce's INVALID_NEW_PASSWORD messages for the default policy. */
-export function passwordPolicyError(password: string): ApiError | undefined {
-    if (password.length < MIN_LENGTH) {
+export function passwordPolicyError(
+    password: string,
+    minimumLength = DEFAULT_PASSWORD_POLICY.minimumLength
+): ApiError | undefined {
+    if (password.length < minimumLength) {
         return new ApiError(
             400,
             'INVALID_NEW_PASSWORD',
-            `Your password must be at least ${MIN_LENGTH} characters long.`
+            `Your password must be at least ${minimumLength} characters long.`
         );
     }
     if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) {
@@ -76,7 +81,10 @@ export async function setPassword(
         isPlainObject(body) && typeof body.NewPassword === 'string'
             ? body.NewPassword
             : '';
-    const error = passwordPolicyError(password);
+    const error = passwordPolicyError(
+        password,
+        passwordPolicyOf(state.org).minimumLength
+    );
     if (error) {
         throw error;
     }

@@ -1,6 +1,7 @@
 // The org's schema: sObject definitions looked up case-insensitively, fields and
 // child relationships by name; custom objects and fields can be added at load time.
 
+import { credentialObjects } from './credentials';
 import { permissionFields, standardObjects } from './standard-objects';
 import type { ChildRelationshipDef, FieldDef, ObjectDef } from './types';
 
@@ -12,7 +13,12 @@ export class SchemaRegistry {
     private fieldIndex = new Map<ObjectDef, Map<string, FieldDef>>();
     private children = new Map<string, ChildRelationshipDef[]>();
 
-    constructor(definitions: ObjectDef[] = standardObjects()) {
+    constructor(
+        definitions: ObjectDef[] = [
+            ...standardObjects(),
+            ...credentialObjects()
+        ]
+    ) {
         for (const definition of definitions) {
             this.addObject(definition);
         }

@@ -1,15 +1,11 @@
-import { X509Certificate } from 'node:crypto';
-import {
-    existsSync,
-    mkdirSync,
-    readFileSync,
-    statSync,
-    writeFileSync
-} from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT, printJson, runMain } from '../lib/cli';
-import { loadProject, relativeTo } from '../lib/project';
+import {
+    InputError,
+    writeEcaGlobalOauth,
+    type EcaGlobalOauthOptions,
+    type EcaGlobalOauthResult
+} from '../eca/global-oauth';
+import { EXIT, printJson, runIfMain, type Command } from '../lib/cli';
 
 const USAGE = `Usage: tsx scripts/src/commands/eca-global-oauth.ts --callback-url <url> [options]
 
@@ -33,378 +29,6 @@ Options:
   -h, --help                         This help.
 
 Then deploy:  sf project deploy start --source-dir .secrets/eca --target-org <alias>`;
-
-/** A bad input: the message names the flag or file and what is wrong with it. */
-export class InputError extends Error {}
-
-export interface EcaGlobalOauthOptions {
-    callbackUrl: string;
-    certificateFile?: string;
-    clientCredentialsUser?: string;
-    pkceRequired: boolean;
-    app: string;
-    /** Relative to the current directory; default: `<project>/.secrets/eca`. */
-    outputDir?: string;
-    projectDir: string;
-}
-
-export interface CertificateSummary {
-    file: string;
-    subject: string;
-    validTo: string;
-    fingerprint256: string;
-}
-
-export interface EcaGlobalOauthResult {
-    /** The deployable folder (relative to the project when inside it). */
-    sourceDir: string;
-    /** Every file written, relative to the project when inside it. */
-    files: string[];
-    certificate?: CertificateSummary;
-    clientCredentialsUser?: string;
-    deployCommand: string;
-}
-
-const APP_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/;
-const USERNAME = /^[^\s@<>&"']+@[^\s@<>&"']+\.[^\s@<>&"']+$/;
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const MAX_CERTIFICATE_BYTES = 64 * 1024;
-const PEM_CERTIFICATE =
-    /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----/g;
-const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
-
-function escapeXml(value: string): string {
-    return value
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&apos;');
-}
-
-function element(name: string, value: string | boolean): string {
-    return `    <${name}>${escapeXml(String(value))}</${name}>`;
-}
-
-/** Checks the OAuth redirect URI: absolute, https (http only for localhost), no user info or fragment. */
-export function validateCallbackUrl(raw: string): string {
-    let url: URL;
-    try {
-        url = new URL(raw);
-    } catch {
-        throw new InputError(
-            `--callback-url: "${raw}" is not an absolute URL (expected e.g. https://community.example.com/oauth/callback)`
-        );
-    }
-    if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
-        throw new InputError(
-            `--callback-url: must use https; http is allowed only for localhost, got host "${url.hostname}"`
-        );
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(
-            `--callback-url: must use https (or http for localhost), got "${url.protocol}"`
-        );
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new InputError(
-            '--callback-url: must not contain a user name or password'
-        );
-    }
-    if (url.hash !== '') {
-        throw new InputError(
-            '--callback-url: must not contain a fragment (#...): OAuth 2.0 redirect URIs cannot have one'
-        );
-    }
-    return raw;
-}
-
-/**
- * Reads an X.509 certificate (PEM or DER; the path is relative to the current directory) for the
- * JWT bearer flow and returns it as PEM.
- * Refuses private keys, several certificates, non-RSA keys (JWT bearer uses RS256) and expired
- * certificates. Errors name the file and never quote its content.
- */
-export function readCertificate(
-    file: string,
-    now: Date = new Date()
-): { pem: string; summary: CertificateSummary } {
-    const absolute = path.resolve(file);
-    if (!existsSync(absolute) || !statSync(absolute).isFile()) {
-        throw new InputError(`${file}: --certificate: no such file`);
-    }
-    const size = statSync(absolute).size;
-    if (size === 0 || size > MAX_CERTIFICATE_BYTES) {
-        throw new InputError(
-            `${file}: --certificate: expected one X.509 certificate, but the file is ${size} bytes`
-        );
-    }
-    const bytes = readFileSync(absolute);
-    const text = bytes.toString('latin1');
-    if (PRIVATE_KEY.test(text)) {
-        throw new InputError(
-            `${file}: --certificate: this file holds a private key. Pass the certificate only; the private key stays with the integration and is never uploaded or committed`
-        );
-    }
-    const blocks = text.match(PEM_CERTIFICATE) ?? [];
-    if (blocks.length > 1) {
-        throw new InputError(
-            `${file}: --certificate: holds ${blocks.length} certificates; pass only the one whose key signs the JWT assertions`
-        );
-    }
-    let certificate: X509Certificate;
-    try {
-        certificate = new X509Certificate(blocks[0] ?? bytes);
-    } catch {
-        throw new InputError(
-            `${file}: --certificate: not a readable X.509 certificate (expected PEM "-----BEGIN CERTIFICATE-----" or DER)`
-        );
-    }
-    if (certificate.publicKey.asymmetricKeyType !== 'rsa') {
-        throw new InputError(
-            `${file}: --certificate: the key is ${certificate.publicKey.asymmetricKeyType ?? 'of an unknown type'}; the JWT bearer flow signs with RS256 and needs an RSA certificate`
-        );
-    }
-    const validTo = new Date(certificate.validTo);
-    if (validTo.getTime() <= now.getTime()) {
-        throw new InputError(
-            `${file}: --certificate: expired on ${validTo.toISOString()}`
-        );
-    }
-    return {
-        pem: certificate.toString().trim(),
-        summary: {
-            file,
-            subject: certificate.subject.replace(/\n/g, ', '),
-            validTo: validTo.toISOString(),
-            fingerprint256: certificate.fingerprint256
-        }
-    };
-}
-
-export function validateUsername(raw: string): string {
-    if (!USERNAME.test(raw)) {
-        throw new InputError(
-            `--client-credentials-user: "${raw}" is not a Salesforce username (they look like an email address, e.g. case-portal@example.com.prod)`
-        );
-    }
-    return raw;
-}
-
-export function globalOauthXml(options: {
-    app: string;
-    label: string;
-    callbackUrl: string;
-    certificatePem?: string;
-    clientCredentials: boolean;
-    pkceRequired: boolean;
-}): string {
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<ExtlClntAppGlobalOauthSettings xmlns="http://soap.sforce.com/2006/04/metadata">',
-        element('callbackUrl', options.callbackUrl)
-    ];
-    if (options.certificatePem !== undefined) {
-        lines.push(element('certificate', options.certificatePem));
-    }
-    lines.push(
-        element('externalClientApplication', options.app),
-        element('isClientCredentialsFlowEnabled', options.clientCredentials),
-        element('isConsumerSecretOptional', false),
-        element('isDeviceFlowEnabled', false),
-        element('isIntrospectAllTokens', false),
-        element('isNamedUserJwtEnabled', false),
-        element('isPkceRequired', options.pkceRequired),
-        element('isRefreshTokenRotationEnabled', false),
-        element('isSecretRequiredForRefreshToken', true),
-        element('isSecretRequiredForTokenExchange', false),
-        element('isTokenExchangeEnabled', false),
-        element('label', options.label),
-        element('shouldRotateConsumerKey', false),
-        element('shouldRotateConsumerSecret', false),
-        '</ExtlClntAppGlobalOauthSettings>',
-        ''
-    );
-    return lines.join('\n');
-}
-
-const CLIENT_CREDENTIALS_OFF =
-    '<isClientCredentialsFlowEnabled>false</isClientCredentialsFlowEnabled>';
-
-/**
- * The committed OAuth policy with the client credentials flow turned on and its run-as user set.
- * The user is org-specific, so this variant is generated next to the global settings and never
- * committed.
- */
-export function clientCredentialsPolicyXml(
-    committed: string,
-    file: string,
-    username: string
-): string {
-    if (committed.split(CLIENT_CREDENTIALS_OFF).length !== 2) {
-        throw new InputError(
-            `${file}: expected exactly one ${CLIENT_CREDENTIALS_OFF} to turn on; fix the committed policy or leave out --client-credentials-user`
-        );
-    }
-    const root = /<ExtlClntAppOauthConfigurablePolicies\b[^>]*>\r?\n/.exec(
-        committed
-    );
-    if (!root) {
-        throw new InputError(
-            `${file}: no <ExtlClntAppOauthConfigurablePolicies> root element`
-        );
-    }
-    const withoutUser = committed.replace(
-        /[ \t]*<clientCredentialsFlowUser>[^<]*<\/clientCredentialsFlowUser>\r?\n/g,
-        ''
-    );
-    const at = withoutUser.indexOf(root[0]) + root[0].length;
-    return (
-        withoutUser.slice(0, at) +
-        `${element('clientCredentialsFlowUser', username)}\n` +
-        withoutUser.slice(at)
-    ).replace(
-        CLIENT_CREDENTIALS_OFF,
-        '<isClientCredentialsFlowEnabled>true</isClientCredentialsFlowEnabled>'
-    );
-}
-
-function isInside(child: string, parent: string): boolean {
-    const rel = path.relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** Validates the options and writes the deployable folder. */
-export function writeEcaGlobalOauth(
-    options: EcaGlobalOauthOptions,
-    now: Date = new Date()
-): EcaGlobalOauthResult {
-    if (!APP_NAME.test(options.app) || options.app.endsWith('_')) {
-        throw new InputError(
-            `--app: "${options.app}" is not an API name (letters, digits and single underscores, starting with a letter)`
-        );
-    }
-    const callbackUrl = validateCallbackUrl(options.callbackUrl);
-    const project = loadProject(options.projectDir);
-    const shown = (file: string): string =>
-        isInside(file, project.root) ? relativeTo(project.root, file) : file;
-    const defaultDir = path.join(
-        project.packageDirs[0] ?? '',
-        'main',
-        'default'
-    );
-    const ecaFile = path.join(
-        defaultDir,
-        'externalClientApps',
-        `${options.app}.eca-meta.xml`
-    );
-    if (!existsSync(ecaFile)) {
-        throw new InputError(
-            `${shown(ecaFile)}: --app: no external client app "${options.app}" in the project`
-        );
-    }
-    const outputDir =
-        options.outputDir === undefined
-            ? path.join(project.root, '.secrets', 'eca')
-            : path.resolve(options.outputDir);
-    const packageDir = project.packageDirs.find(
-        (dir) => isInside(outputDir, dir) || isInside(dir, outputDir)
-    );
-    if (packageDir !== undefined) {
-        throw new InputError(
-            `--output-dir: ${shown(outputDir)} overlaps the package directory ${shown(packageDir)}; org-specific OAuth settings must stay out of the committed source (use .secrets/eca)`
-        );
-    }
-    const certificate =
-        options.certificateFile === undefined
-            ? undefined
-            : readCertificate(options.certificateFile, now);
-    const username =
-        options.clientCredentialsUser === undefined
-            ? undefined
-            : validateUsername(options.clientCredentialsUser);
-    let policy: string | undefined;
-    if (username !== undefined) {
-        const policyFile = path.join(
-            defaultDir,
-            'extlClntAppOauthPolicies',
-            `${options.app}_oauthPlcy.ecaOauthPlcy-meta.xml`
-        );
-        if (!existsSync(policyFile)) {
-            throw new InputError(
-                `${shown(policyFile)}: --client-credentials-user needs the committed OAuth policy of "${options.app}", which is missing`
-            );
-        }
-        policy = clientCredentialsPolicyXml(
-            readFileSync(policyFile, 'utf8'),
-            shown(policyFile),
-            username
-        );
-    }
-
-    const appLabel =
-        /<label>([^<]+)<\/label>/.exec(readFileSync(ecaFile, 'utf8'))?.[1] ??
-        options.app;
-    const sourceRoot = path.join(outputDir, 'force-app', 'main', 'default');
-    const writes: [string, string][] = [
-        // SDR ignores every path under a dot folder (such as .secrets/) relative to the nearest
-        // .forceignore; this one makes the folder its own root, so that
-        // `sf project deploy start --source-dir .secrets/eca` finds the metadata.
-        [
-            path.join(outputDir, '.forceignore'),
-            '# Generated by eca-global-oauth: deploy only the metadata below force-app/.\nsfdx-project.json\n'
-        ],
-        [
-            path.join(outputDir, 'sfdx-project.json'),
-            `${JSON.stringify(
-                {
-                    packageDirectories: [{ path: 'force-app', default: true }],
-                    name: `${options.app}-global-oauth`,
-                    sourceApiVersion: project.sourceApiVersion
-                },
-                null,
-                4
-            )}\n`
-        ],
-        [
-            path.join(
-                sourceRoot,
-                'extlClntAppGlobalOauthSets',
-                `${options.app}_glbloauth.ecaGlblOauth-meta.xml`
-            ),
-            globalOauthXml({
-                app: options.app,
-                label: `${appLabel} Global OAuth Settings`,
-                callbackUrl,
-                certificatePem: certificate?.pem,
-                clientCredentials: username !== undefined,
-                pkceRequired: options.pkceRequired
-            })
-        ]
-    ];
-    if (policy !== undefined) {
-        writes.push([
-            path.join(
-                sourceRoot,
-                'extlClntAppOauthPolicies',
-                `${options.app}_oauthPlcy.ecaOauthPlcy-meta.xml`
-            ),
-            policy
-        ]);
-    }
-    for (const [file, content] of writes) {
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, content, { encoding: 'utf8', mode: 0o600 });
-    }
-    const sourceDir = shown(outputDir);
-    return {
-        sourceDir,
-        files: writes.map(([file]) => shown(file)),
-        certificate: certificate?.summary,
-        clientCredentialsUser: username,
-        deployCommand: `sf project deploy start --source-dir ${sourceDir} --target-org <alias>`
-    };
-}
 
 const OPTIONS = {
     'callback-url': { type: 'string' },
@@ -450,46 +74,40 @@ export function parseOptions(argv: string[]): EcaGlobalOauthOptions | 'help' {
     };
 }
 
-/** Runs the command; returns the exit code. */
-export function main(argv: string[]): number {
-    const json = argv.includes('--json');
-    try {
-        const options = parseOptions(argv);
-        if (options === 'help') {
-            process.stdout.write(`${USAGE}\n`);
-            return EXIT.ok;
-        }
-        const result = writeEcaGlobalOauth(options);
-        if (json) {
-            printJson(EXIT.ok, result);
-        } else {
-            for (const file of result.files) {
-                process.stdout.write(`wrote ${file}\n`);
-            }
-            if (result.certificate) {
-                process.stdout.write(
-                    `JWT bearer certificate: ${result.certificate.subject}, valid to ${result.certificate.validTo}, SHA-256 ${result.certificate.fingerprint256}\n`
-                );
-            }
-            if (result.clientCredentialsUser) {
-                process.stdout.write(
-                    `client credentials flow runs as ${result.clientCredentialsUser}\n`
-                );
-            }
-            process.stdout.write(`next: ${result.deployCommand}\n`);
-        }
-        return EXIT.ok;
-    } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (json) {
-            printJson(EXIT.failure, null, [message]);
-        } else {
-            process.stderr.write(`Error: ${message}\n`);
-        }
-        return EXIT.failure;
+/** Human-readable lines for a result. */
+export function formatResult(result: EcaGlobalOauthResult): string {
+    const lines = result.files.map((file) => `wrote ${file}`);
+    if (result.certificate) {
+        lines.push(
+            `JWT bearer certificate: ${result.certificate.subject}, valid to ${result.certificate.validTo}, SHA-256 ${result.certificate.fingerprint256}`
+        );
     }
+    if (result.clientCredentialsUser) {
+        lines.push(
+            `client credentials flow runs as ${result.clientCredentialsUser}`
+        );
+    }
+    lines.push(`next: ${result.deployCommand}`);
+    return `${lines.join('\n')}\n`;
 }
 
-if (require.main === module) {
-    runMain(() => Promise.resolve(main(process.argv.slice(2))));
-}
+/**
+ * `npm run eca:global-oauth -- ...`: errors are thrown and printed by `execute` (one JSON error
+ * document with `--json`, as every command prints them).
+ */
+export const run: Command = (argv) => {
+    const options = parseOptions(argv);
+    if (options === 'help') {
+        process.stdout.write(`${USAGE}\n`);
+        return Promise.resolve(EXIT.ok);
+    }
+    const result = writeEcaGlobalOauth(options);
+    if (argv.includes('--json')) {
+        printJson(EXIT.ok, result);
+    } else {
+        process.stdout.write(formatResult(result));
+    }
+    return Promise.resolve(EXIT.ok);
+};
+
+runIfMain(module, run);

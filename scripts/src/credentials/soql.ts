@@ -1,0 +1,4 @@
+/** A SOQL string literal: backslashes and single quotes escaped. */
+export function soqlLiteral(value: string): string {
+    return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
