@@ -54,6 +54,27 @@ export interface OrgState {
     }[];
 }
 
+/** A child relationship in a query result: null when the parent has no such rows. */
+type Children<T> = { records: T[] } | null;
+
+type UserWithChildren = UserRow & {
+    PermissionSetAssignments: Children<OrgState['assignments'][number]>;
+    PermissionSetLicenseAssignments: Children<
+        OrgState['licenseAssignments'][number]
+    >;
+};
+
+interface ProfileWithLicense {
+    Id: string;
+    Name: string;
+    UserLicenseId: string;
+    UserLicense: {
+        Name: string;
+        TotalLicenses: number;
+        UsedLicenses: number;
+    } | null;
+}
+
 export class StateQueryError extends Error {}
 
 /** `--unique-username`: the org id appended, as the sf CLI does for scratch-org users. */
@@ -61,7 +82,12 @@ export function uniqueName(username: string, orgId: string): string {
     return `${username}.${orgId.slice(0, 15).toLowerCase()}`;
 }
 
-/** Reads the state for one user: 1 API call (Composite API, up to 9 queries). */
+/**
+ * Reads the state for one user in 1 API call: at most 5 queries in one composite (the documented
+ * limit, REST API Developer Guide, "Composite"). The user's set and licence assignments ride on the
+ * user query as relationship subqueries, the licence on the profile query. With
+ * `--unique-username` the org id needs a sixth query, so that mode takes 2 calls.
+ */
 export async function readState(
     client: OrgClient,
     definition: UserDefinition,
@@ -74,21 +100,23 @@ export async function readState(
     const userFilter = uniqueUsername
         ? `Username LIKE ${like}`
         : `Username = ${quote(username)}`;
-    const assigneeFilter = uniqueUsername
-        ? `Assignee.Username LIKE ${like}`
-        : `Assignee.Username = ${quote(username)}`;
     const optional = (
         names: string[],
         soql: (list: string) => string
     ): string | undefined =>
         names.length > 0 ? soql(inList(names)) : undefined;
     const queries: Record<string, string | undefined> = {
-        org: 'SELECT Id FROM Organization',
+        org: uniqueUsername ? 'SELECT Id FROM Organization' : undefined,
         user:
             'SELECT Id, Username, FirstName, LastName, Email, Alias, TimeZoneSidKey, LocaleSidKey, ' +
-            `EmailEncodingKey, LanguageLocaleKey, ProfileId, IsActive FROM User WHERE ${userFilter}`,
-        profile: `SELECT Id, Name, UserLicenseId, UserLicense.Name FROM Profile WHERE Name = ${quote(definition.profileName)}`,
-        license: `SELECT Id, Name, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name = ${quote(definition.license)}`,
+            'EmailEncodingKey, LanguageLocaleKey, ProfileId, IsActive, ' +
+            '(SELECT Id, AssigneeId, PermissionSetId, PermissionSetGroupId, ExpirationDate FROM PermissionSetAssignments ' +
+            'WHERE PermissionSet.IsOwnedByProfile = false), ' +
+            '(SELECT Id, AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssignments) ' +
+            `FROM User WHERE ${userFilter}`,
+        profile:
+            'SELECT Id, Name, UserLicenseId, UserLicense.Name, UserLicense.TotalLicenses, UserLicense.UsedLicenses ' +
+            `FROM Profile WHERE Name = ${quote(definition.profileName)}`,
         permissionSetLicenses: optional(
             definition.permissionSetLicenses,
             (list) =>
@@ -103,11 +131,7 @@ export async function readState(
             definition.permsets,
             (list) =>
                 `SELECT Id, Name, LicenseId FROM PermissionSet WHERE Name IN ${list}`
-        ),
-        assignments:
-            'SELECT Id, AssigneeId, PermissionSetId, PermissionSetGroupId, ExpirationDate FROM PermissionSetAssignment ' +
-            `WHERE ${assigneeFilter} AND PermissionSet.IsOwnedByProfile = false`,
-        licenseAssignments: `SELECT Id, AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE ${assigneeFilter}`
+        )
     };
     let records: Map<string, unknown[]>;
     try {
@@ -129,21 +153,40 @@ export async function readState(
     const get = <T>(key: string): T[] => (records.get(key) ?? []) as T[];
     const orgId = get<{ Id: string }>('org')[0]?.Id ?? '';
     const finalName = uniqueUsername ? uniqueName(username, orgId) : username;
-    const user = get<UserRow>('user').find(
+    const user = get<UserWithChildren>('user').find(
         (row) => row.Username.toLowerCase() === finalName.toLowerCase()
     );
-    const mine = <T extends { AssigneeId: string }>(rows: T[]): T[] =>
-        rows.filter((row) => row.AssigneeId === user?.Id);
+    const profile = get<ProfileWithLicense>('profile')[0];
+    const licence = profile?.UserLicense;
+    const {
+        PermissionSetAssignments,
+        PermissionSetLicenseAssignments,
+        ...userRow
+    } = user ?? ({} as UserWithChildren);
     return {
         orgId,
         username: finalName,
-        user,
-        profile: get<NonNullable<OrgState['profile']>>('profile')[0],
-        license: get<NonNullable<OrgState['license']>>('license')[0],
+        user: user ? (userRow as UserRow) : undefined,
+        profile: profile
+            ? {
+                  Id: profile.Id,
+                  Name: profile.Name,
+                  UserLicenseId: profile.UserLicenseId,
+                  UserLicense: licence ? { Name: licence.Name } : null
+              }
+            : undefined,
+        license: licence
+            ? {
+                  Id: profile.UserLicenseId,
+                  Name: licence.Name,
+                  TotalLicenses: licence.TotalLicenses,
+                  UsedLicenses: licence.UsedLicenses
+              }
+            : undefined,
         permissionSetLicenses: get('permissionSetLicenses'),
         groups: get('groups'),
         permissionSets: get('permissionSets'),
-        assignments: mine(get('assignments')),
-        licenseAssignments: mine(get('licenseAssignments'))
+        assignments: PermissionSetAssignments?.records ?? [],
+        licenseAssignments: PermissionSetLicenseAssignments?.records ?? []
     };
 }
