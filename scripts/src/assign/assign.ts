@@ -1,6 +1,11 @@
 import { chunk, inList } from '../access/soql';
 import { unknownNameMessage, type NamedKind } from '../org/names';
-import { QueryError, type OrgClient, type SaveResult } from '../org/client';
+import {
+    QueryError,
+    type OrgClient,
+    type Reconciler,
+    type SaveResult
+} from '../org/client';
 
 export interface AssignTargets {
     permissionSets: string[];
@@ -15,6 +20,8 @@ export interface AssignOptions {
     /** More records than this go through Bulk API 2.0 instead of sObject Collections. */
     bulkThreshold: number;
     onProgress?: (message: string) => void;
+    /** The time expiry is judged against (tests); default now. */
+    now?: Date;
 }
 
 export interface FailedRecord {
@@ -30,6 +37,10 @@ export interface AssignReport {
     alreadyAssigned: number;
     planned: number;
     created: number;
+    /** Expired assignments found and renewed (ExpirationDate cleared). */
+    renewed: number;
+    /** Of `created`: records whose answer was lost, found written when the org was re-read. */
+    reconciled: number;
     failed: FailedRecord[];
     mode: 'none' | 'collections' | 'bulk';
     apiCalls: number;
@@ -99,10 +110,147 @@ function parseBulkError(text: string): { errorCode: string; message: string } {
         : { errorCode: 'UNKNOWN', message: text };
 }
 
+interface HeldRow {
+    Id: string;
+    PermissionSetId?: string;
+    PermissionSetGroupId?: string | null;
+    PermissionSetLicenseId?: string;
+    ExpirationDate?: string | null;
+}
+
+type UserWithHeld = UserRow & {
+    PermissionSetAssignments?: { records: HeldRow[] } | null;
+    PermissionSetLicenseAssignments?: { records: HeldRow[] } | null;
+};
+
+/**
+ * The read plan: one query per kind of target named (at most 3), then the users in chunks of
+ * 250 usernames, each user row carrying, as relationship subqueries, only its assignments of the
+ * named targets. OrgClient sends these 5 queries a composite call (the documented limit).
+ */
+export function readQueries(
+    targets: AssignTargets,
+    selector: UserSelector,
+    wanted: string[]
+): { referenceId: string; soql: string }[] {
+    const queries: { referenceId: string; soql: string }[] = [];
+    const { permissionSets, permissionSetGroups, permissionSetLicenses } =
+        targets;
+    if (permissionSets.length > 0) {
+        queries.push({
+            referenceId: 'sets',
+            soql: `SELECT Id, Name FROM PermissionSet WHERE Name IN ${inList(permissionSets)}`
+        });
+    }
+    if (permissionSetGroups.length > 0) {
+        queries.push({
+            referenceId: 'groups',
+            soql: `SELECT Id, DeveloperName FROM PermissionSetGroup WHERE DeveloperName IN ${inList(permissionSetGroups)}`
+        });
+    }
+    if (permissionSetLicenses.length > 0) {
+        queries.push({
+            referenceId: 'licenses',
+            soql: `SELECT Id, DeveloperName FROM PermissionSetLicense WHERE DeveloperName IN ${inList(permissionSetLicenses)}`
+        });
+    }
+    const setFilter = [
+        permissionSets.length > 0
+            ? `PermissionSet.Name IN ${inList(permissionSets)}`
+            : '',
+        permissionSetGroups.length > 0
+            ? `PermissionSetGroup.DeveloperName IN ${inList(permissionSetGroups)}`
+            : ''
+    ]
+        .filter(Boolean)
+        .join(' OR ');
+    const columns = [
+        'Id',
+        'Username',
+        setFilter
+            ? '(SELECT Id, PermissionSetId, PermissionSetGroupId, ExpirationDate FROM PermissionSetAssignments ' +
+              `WHERE ${setFilter})`
+            : '',
+        permissionSetLicenses.length > 0
+            ? '(SELECT Id, PermissionSetLicenseId FROM PermissionSetLicenseAssignments ' +
+              `WHERE PermissionSetLicense.DeveloperName IN ${inList(permissionSetLicenses)})`
+            : ''
+    ]
+        .filter(Boolean)
+        .join(', ');
+    if ('usernames' in selector) {
+        chunk(wanted, USERNAMES_PER_QUERY).forEach((usernames, index) =>
+            queries.push({
+                referenceId: `users${index}`,
+                soql: `SELECT ${columns} FROM User WHERE Username IN ${inList(usernames)}`
+            })
+        );
+    } else {
+        queries.push({
+            referenceId: 'where',
+            soql: `SELECT ${columns} FROM User WHERE (${selector.where})`
+        });
+    }
+    return queries;
+}
+
+/**
+ * After a lost answer: which of these assignment records exist now (their ids, in order). One
+ * query for up to 200 records (one sObject Collections chunk).
+ */
+function assignmentReconciler(
+    client: OrgClient,
+    sobject: PlannedRecord['sobject']
+): Reconciler {
+    return async (records) => {
+        const targetField =
+            sobject === 'PermissionSetLicenseAssign'
+                ? ['PermissionSetLicenseId']
+                : ['PermissionSetId', 'PermissionSetGroupId'];
+        const assignees = [
+            ...new Set(records.map((record) => String(record.AssigneeId)))
+        ];
+        const targetIds = [
+            ...new Set(
+                records.flatMap((record) =>
+                    targetField
+                        .map((field) => record[field])
+                        .filter((id): id is string => typeof id === 'string')
+                )
+            )
+        ];
+        const rows = await client.query<Record<string, string | null>>(
+            `SELECT Id, AssigneeId, ${targetField.join(', ')} FROM ${sobject} ` +
+                `WHERE AssigneeId IN ${inList(assignees)} AND (${targetField
+                    .map((field) => `${field} IN ${inList(targetIds)}`)
+                    .join(' OR ')})`
+        );
+        const byKey = new Map<string, string>();
+        for (const row of rows) {
+            for (const field of targetField) {
+                if (row[field]) {
+                    byKey.set(
+                        `${row.AssigneeId}:${row[field]}`,
+                        String(row.Id)
+                    );
+                }
+            }
+        }
+        return records.map((record) => {
+            const target = targetField
+                .map((field) => record[field])
+                .find((id) => typeof id === 'string');
+            return byKey.get(`${String(record.AssigneeId)}:${String(target)}`);
+        });
+    };
+}
+
 /**
  * Assigns permission sets, groups and permission set licences to many users: reads everything in
- * one composite call (plus paging), skips what is already assigned, writes the rest in sObject
- * Collections of 200 (`allOrNone=false`) or, past the threshold, one Bulk API 2.0 job per object.
+ * as few composite calls as the limits allow (plus paging), skips what is already assigned, renews
+ * expired assignments, writes the rest in sObject Collections of 200 (`allOrNone=false`) or, past
+ * the threshold, one Bulk API 2.0 job per object. A write whose answer is lost is reconciled by
+ * re-reading the org, so nothing is written twice or reported wrongly.
  */
 export async function assign(
     client: OrgClient,
@@ -111,35 +259,7 @@ export async function assign(
     options: AssignOptions
 ): Promise<AssignReport> {
     const start = client.calls;
-    const queries: { referenceId: string; soql: string }[] = [];
-    const names = (values: string[]): string =>
-        inList(values.length > 0 ? values : ['']);
-    queries.push(
-        {
-            referenceId: 'sets',
-            soql: `SELECT Id, Name FROM PermissionSet WHERE Name IN ${names(targets.permissionSets)}`
-        },
-        {
-            referenceId: 'groups',
-            soql: `SELECT Id, DeveloperName FROM PermissionSetGroup WHERE DeveloperName IN ${names(targets.permissionSetGroups)}`
-        },
-        {
-            referenceId: 'licenses',
-            soql: `SELECT Id, DeveloperName FROM PermissionSetLicense WHERE DeveloperName IN ${names(targets.permissionSetLicenses)}`
-        },
-        {
-            referenceId: 'heldSets',
-            soql:
-                'SELECT AssigneeId, PermissionSetId, PermissionSetGroupId FROM PermissionSetAssignment ' +
-                `WHERE PermissionSet.Name IN ${names(targets.permissionSets)} OR PermissionSetGroup.DeveloperName IN ${names(targets.permissionSetGroups)}`
-        },
-        {
-            referenceId: 'heldLicenses',
-            soql:
-                'SELECT AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign ' +
-                `WHERE PermissionSetLicense.DeveloperName IN ${names(targets.permissionSetLicenses)}`
-        }
-    );
+    const now = (options.now ?? new Date()).getTime();
     const wanted =
         'usernames' in selector
             ? [
@@ -148,20 +268,10 @@ export async function assign(
                   )
               ]
             : [];
-    if ('usernames' in selector) {
-        chunk(wanted, USERNAMES_PER_QUERY).forEach((usernames, index) =>
-            queries.push({
-                referenceId: `users${index}`,
-                soql: `SELECT Id, Username FROM User WHERE Username IN ${inList(usernames)}`
-            })
-        );
-    } else {
-        queries.push({
-            referenceId: 'where',
-            soql: `SELECT Id, Username FROM User WHERE (${selector.where})`
-        });
-    }
-    const rows = await compositeQueries(client, queries);
+    const rows = await compositeQueries(
+        client,
+        readQueries(targets, selector, wanted)
+    );
 
     const resolvedTargets: Target[] = [];
     const collect = async (
@@ -199,34 +309,44 @@ export async function assign(
 
     const users = [...rows.entries()]
         .filter(([key]) => key.startsWith('users') || key === 'where')
-        .flatMap(([, list]) => list as UserRow[]);
+        .flatMap(([, list]) => list as UserWithHeld[]);
     const found = new Set(users.map((user) => user.Username.toLowerCase()));
     const missingUsers = wanted.filter(
         (username) => !found.has(username.toLowerCase())
     );
 
-    const held = new Set<string>();
-    for (const row of (rows.get('heldSets') ?? []) as {
-        AssigneeId: string;
-        PermissionSetId: string;
-        PermissionSetGroupId: string | null;
-    }[]) {
-        held.add(
-            `${row.AssigneeId}:${row.PermissionSetGroupId ?? row.PermissionSetId}`
-        );
-    }
-    for (const row of (rows.get('heldLicenses') ?? []) as {
-        AssigneeId: string;
-        PermissionSetLicenseId: string;
-    }[]) {
-        held.add(`${row.AssigneeId}:${row.PermissionSetLicenseId}`);
+    const held = new Map<string, HeldRow>();
+    for (const user of users) {
+        for (const row of [
+            ...(user.PermissionSetAssignments?.records ?? []),
+            ...(user.PermissionSetLicenseAssignments?.records ?? [])
+        ]) {
+            const target =
+                row.PermissionSetLicenseId ??
+                row.PermissionSetGroupId ??
+                row.PermissionSetId;
+            held.set(`${user.Id}:${target}`, row);
+        }
     }
     const planned: PlannedRecord[] = [];
+    const renewals: { Id: string; username: string; target: string }[] = [];
     let alreadyAssigned = 0;
     for (const user of users) {
         for (const target of resolvedTargets) {
-            if (held.has(`${user.Id}:${target.id}`)) {
-                alreadyAssigned++;
+            const existing = held.get(`${user.Id}:${target.id}`);
+            if (existing) {
+                if (
+                    existing.ExpirationDate &&
+                    new Date(existing.ExpirationDate).getTime() <= now
+                ) {
+                    renewals.push({
+                        Id: existing.Id,
+                        username: user.Username,
+                        target: target.name
+                    });
+                } else {
+                    alreadyAssigned++;
+                }
                 continue;
             }
             planned.push({
@@ -255,8 +375,10 @@ export async function assign(
         users: users.length,
         missingUsers,
         alreadyAssigned,
-        planned: planned.length,
+        planned: planned.length + renewals.length,
         created: 0,
+        renewed: 0,
+        reconciled: 0,
         failed: missingUsers.map((username) => ({
             username,
             target: '(all)',
@@ -271,7 +393,7 @@ export async function assign(
                   : 'collections',
         apiCalls: 0
     };
-    if (options.dryRun || planned.length === 0) {
+    if (options.dryRun || planned.length + renewals.length === 0) {
         report.apiCalls = client.calls - start;
         return report;
     }
@@ -325,13 +447,19 @@ export async function assign(
                 sobject,
                 batch.map((record) => record.fields),
                 (done, total) =>
-                    options.onProgress?.(`${sobject}: ${done}/${total} written`)
+                    options.onProgress?.(
+                        `${sobject}: ${done}/${total} written`
+                    ),
+                assignmentReconciler(client, sobject)
             );
             results.forEach((result, index) => {
                 const record = batch[index];
                 const [error] = result.errors;
                 if (result.success) {
                     report.created++;
+                    if (result.reconciled) {
+                        report.reconciled++;
+                    }
                 } else if (error?.statusCode === 'DUPLICATE_VALUE') {
                     // Assigned meanwhile by someone else: the goal holds, nothing is duplicated.
                     report.alreadyAssigned++;
@@ -345,6 +473,30 @@ export async function assign(
                 }
             });
         }
+    }
+    if (renewals.length > 0) {
+        // Clearing ExpirationDate renews an expired assignment in place: no duplicate row.
+        const results = await client.updateMany(
+            'PermissionSetAssignment',
+            renewals.map(({ Id }) => ({ Id, ExpirationDate: null }))
+        );
+        results.forEach((result, index) => {
+            const renewal = renewals[index];
+            const [error] = result.errors;
+            if (result.success) {
+                report.renewed++;
+            } else if (renewal) {
+                report.failed.push({
+                    username: renewal.username,
+                    target: renewal.target,
+                    errorCode: error?.statusCode ?? 'UNKNOWN',
+                    message: error?.message ?? ''
+                });
+            }
+        });
+        options.onProgress?.(
+            `PermissionSetAssignment: ${report.renewed}/${renewals.length} expired assignment(s) renewed`
+        );
     }
     report.apiCalls = client.calls - start;
     return report;

@@ -54,8 +54,13 @@ function usernamesFromFile(file: string): string[] {
 function printHuman(report: AssignReport, dryRun: boolean): void {
     process.stdout.write(
         `${report.users} user(s); ${report.alreadyAssigned} already assigned; ${report.planned} to assign` +
-            `${dryRun ? ' (dry run: nothing written)' : `; ${report.created} created via ${report.mode}`}; ${report.apiCalls} API call(s)\n`
+            `${dryRun ? ' (dry run: nothing written)' : `; ${report.created} created via ${report.mode}; ${report.renewed} expired renewed`}; ${report.apiCalls} API call(s)\n`
     );
+    if (report.reconciled > 0) {
+        process.stdout.write(
+            `${report.reconciled} of the created records were confirmed by re-reading the org after an answer was lost.\n`
+        );
+    }
     if (report.failed.length > 0) {
         process.stdout.write(
             `${renderTable(
@@ -146,7 +151,7 @@ runMain(async () => {
         bulkThreshold,
         onProgress: (message) => process.stderr.write(`${message}\n`)
     });
-    const succeeded = report.created + report.alreadyAssigned;
+    const succeeded = report.created + report.alreadyAssigned + report.renewed;
     const code =
         report.failed.length === 0
             ? EXIT.ok

@@ -47,3 +47,44 @@ export function isTransient(
         error.statusCode === '503'
     );
 }
+
+/**
+ * A failure below HTTP, as Node's fetch (which jsforce uses) reports it: `TypeError: fetch failed`
+ * with the socket or DNS error as its `cause`. `sent` says whether the request may have reached
+ * the server: a refused connection or an unknown host never did; a reset or closed socket may have
+ * arrived after the server handled the request.
+ */
+export interface NetworkFailure {
+    code: string;
+    message: string;
+    sent: boolean;
+}
+
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH'
+]);
+
+export function networkFailure(error: unknown): NetworkFailure | undefined {
+    if (!(error instanceof Error)) {
+        return undefined;
+    }
+    const cause = (error as Error & { cause?: unknown }).cause;
+    const withCode = (cause ?? error) as Error & { code?: string };
+    const code = withCode.code;
+    if (
+        error.message !== 'fetch failed' &&
+        !(code && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code))
+    ) {
+        return undefined;
+    }
+    const effective = code ?? 'NETWORK_ERROR';
+    return {
+        code: effective,
+        message: withCode.message || error.message,
+        sent: !NOT_SENT.has(effective)
+    };
+}

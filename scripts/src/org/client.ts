@@ -1,5 +1,5 @@
 import type { Connection } from '@jsforce/jsforce-node';
-import { asSalesforceError, isTransient } from './api-error';
+import { asSalesforceError, isTransient, networkFailure } from './api-error';
 
 export interface RecordError {
     statusCode: string;
@@ -11,7 +11,14 @@ export interface SaveResult {
     id?: string;
     success: boolean;
     errors: RecordError[];
+    /** Written, as a re-read of the org showed after the call's answer was lost. */
+    reconciled?: boolean;
 }
+
+/** For records whose write may have been lost: the id of each one found in the org, in order. */
+export type Reconciler = (
+    records: Record<string, unknown>[]
+) => Promise<(string | undefined)[]>;
 
 export interface CompositeSubrequest {
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -49,6 +56,38 @@ export class QueryError extends Error {
         readonly detail: string
     ) {
         super(`${referenceId}: ${errorCode}: ${detail}`);
+    }
+}
+
+/** The org could not be reached at all: nothing was sent. Names the URL and the cause. */
+export class ConnectionError extends Error {
+    constructor(
+        readonly url: string,
+        readonly reason: string
+    ) {
+        super(
+            `Cannot reach the org at ${url}: ${reason}. Check the instance URL (SF_INSTANCE_URL or the ` +
+                'org behind -o), the network and any proxy. Nothing was sent.'
+        );
+        this.name = 'ConnectionError';
+    }
+}
+
+/**
+ * A write whose answer was lost: the request was sent, then the connection dropped or a 502/503/504
+ * came back, so it may or may not have been applied. Retrying blindly could duplicate it or report
+ * a false error; the caller re-reads the org instead (DESIGN.md section 5).
+ */
+export class AmbiguousWriteError extends Error {
+    constructor(
+        readonly method: string,
+        readonly path: string,
+        readonly reason: string
+    ) {
+        super(
+            `${method} ${path}: the answer was lost (${reason}) after the request was sent, so it may or may not have been applied.`
+        );
+        this.name = 'AmbiguousWriteError';
     }
 }
 
@@ -127,8 +166,19 @@ export class OrgClient {
         return `/services/data/v${this.apiVersion}`;
     }
 
-    /** One REST request, retried while Salesforce answers with a transient error. */
-    async request<T>(method: string, url: string, body?: unknown): Promise<T> {
+    /**
+     * One REST request, retried while Salesforce answers with an error it documents as "not applied"
+     * (UNABLE_TO_LOCK_ROW, REQUEST_LIMIT_EXCEEDED). A read is also retried after a dropped connection
+     * or a 502/503/504; a POST is not (unless the caller says it is repeatable, as a composite of
+     * reads is), since it may have landed: it throws AmbiguousWriteError and the caller reconciles. A refused connection or an unknown host throws ConnectionError.
+     */
+    async request<T>(
+        method: string,
+        url: string,
+        body?: unknown,
+        /** False for a request that may change data if sent twice (every POST unless told). */
+        repeatable = method !== 'POST'
+    ): Promise<T> {
         for (let attempt = 1; ; attempt++) {
             try {
                 return (await this.connection.request<T>({
@@ -141,12 +191,41 @@ export class OrgClient {
                             : { 'content-type': 'application/json' }
                 })) as T;
             } catch (error) {
+                const network = networkFailure(error);
+                if (network && !network.sent) {
+                    throw new ConnectionError(
+                        this.connection.instanceUrl,
+                        `${network.code} (${network.message})`
+                    );
+                }
                 const failure = asSalesforceError(error);
-                if (!isTransient(failure) || attempt >= this.retry.attempts) {
+                const lostAnswer =
+                    network !== undefined ||
+                    [502, 503, 504].includes(Number(failure.statusCode)) ||
+                    [
+                        'SERVER_UNAVAILABLE',
+                        'ERROR_HTTP_502',
+                        'ERROR_HTTP_503',
+                        'ERROR_HTTP_504'
+                    ].includes(failure.errorCode ?? '');
+                const path = url.split('?')[0] ?? url;
+                if (!repeatable && lostAnswer) {
+                    throw new AmbiguousWriteError(
+                        method,
+                        path.replace(this.base, ''),
+                        network
+                            ? `connection lost: ${network.code}`
+                            : `${failure.errorCode ?? failure.statusCode}`
+                    );
+                }
+                if (
+                    !(isTransient(failure) || lostAnswer) ||
+                    attempt >= this.retry.attempts
+                ) {
                     throw error;
                 }
                 this.retried.push(
-                    `${failure.errorCode ?? 'error'} on ${method} ${url.split('?')[0]}`
+                    `${network?.code ?? failure.errorCode ?? 'error'} on ${method} ${path}`
                 );
                 await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1));
             }
@@ -208,15 +287,20 @@ export class OrgClient {
         }
         const response = await this.request<{
             compositeResponse: CompositeSubresponse[];
-        }>('POST', `${this.base}/composite`, {
-            allOrNone,
-            compositeRequest: subrequests.map((sub) => ({
-                method: sub.method,
-                url: `${this.base}${sub.path}`,
-                referenceId: sub.referenceId,
-                body: sub.body
-            }))
-        });
+        }>(
+            'POST',
+            `${this.base}/composite`,
+            {
+                allOrNone,
+                compositeRequest: subrequests.map((sub) => ({
+                    method: sub.method,
+                    url: `${this.base}${sub.path}`,
+                    referenceId: sub.referenceId,
+                    body: sub.body
+                }))
+            },
+            subrequests.every((sub) => sub.method === 'GET')
+        );
         return response.compositeResponse;
     }
 
@@ -265,12 +349,16 @@ export class OrgClient {
     /**
      * Creates records with sObject Collections, 200 a call, `allOrNone=false`: per-record results in
      * input order. Records that failed only with UNABLE_TO_LOCK_ROW are sent again (they were not
-     * written), so a lock never turns into a duplicate or a lost record.
+     * written), so a lock never turns into a duplicate or a lost record. When a call's answer is
+     * lost (AmbiguousWriteError), `reconcile` re-reads the org for that chunk: records it finds are
+     * reported as written (`reconciled: true`), the rest are sent again. Without `reconcile` the
+     * error is thrown.
      */
     async createMany(
         type: string,
         records: Record<string, unknown>[],
-        onProgress?: (done: number, total: number) => void
+        onProgress?: (done: number, total: number) => void,
+        reconcile?: Reconciler
     ): Promise<SaveResult[]> {
         const results: SaveResult[] = new Array<SaveResult>(records.length);
         for (let start = 0; start < records.length; start += COLLECTION_SIZE) {
@@ -278,17 +366,50 @@ export class OrgClient {
                 .slice(start, start + COLLECTION_SIZE)
                 .map((record, offset) => ({ record, index: start + offset }));
             for (let attempt = 1; pending.length > 0; attempt++) {
-                const saved = await this.request<SaveResult[]>(
-                    'POST',
-                    `${this.base}/composite/sobjects`,
-                    {
-                        allOrNone: false,
-                        records: pending.map(({ record }) => ({
-                            attributes: { type },
-                            ...record
-                        }))
+                let saved: SaveResult[];
+                try {
+                    saved = await this.request<SaveResult[]>(
+                        'POST',
+                        `${this.base}/composite/sobjects`,
+                        {
+                            allOrNone: false,
+                            records: pending.map(({ record }) => ({
+                                attributes: { type },
+                                ...record
+                            }))
+                        }
+                    );
+                } catch (error) {
+                    if (
+                        !(error instanceof AmbiguousWriteError) ||
+                        !reconcile ||
+                        attempt >= this.retry.attempts
+                    ) {
+                        throw error;
                     }
-                );
+                    const found = await reconcile(
+                        pending.map(({ record }) => record)
+                    );
+                    this.retried.push(
+                        `${error.reason} on POST /composite/sobjects: re-read ${type}, ${found.filter(Boolean).length} of ${pending.length} had been written`
+                    );
+                    const rest: typeof pending = [];
+                    pending.forEach((item, i) => {
+                        const id = found[i];
+                        if (id) {
+                            results[item.index] = {
+                                id,
+                                success: true,
+                                errors: [],
+                                reconciled: true
+                            };
+                        } else {
+                            rest.push(item);
+                        }
+                    });
+                    pending = rest;
+                    continue;
+                }
                 const again: typeof pending = [];
                 saved.forEach((result, i) => {
                     const item = pending[i];
@@ -319,9 +440,45 @@ export class OrgClient {
                 }
                 pending = again;
             }
+            // Progress counts what was written, not what was sent.
             onProgress?.(
-                Math.min(start + COLLECTION_SIZE, records.length),
+                results.filter((result) => result?.success).length,
                 records.length
+            );
+        }
+        return results;
+    }
+
+    /**
+     * Updates records with sObject Collections (PATCH, 200 a call, `allOrNone=false`): per-record
+     * results in input order. PATCH sets the same values however often it is sent, so a lost answer
+     * is simply retried.
+     */
+    async updateMany(
+        type: string,
+        records: (Record<string, unknown> & { Id: string })[]
+    ): Promise<SaveResult[]> {
+        const results: SaveResult[] = [];
+        for (let start = 0; start < records.length; start += COLLECTION_SIZE) {
+            const saved = await this.request<SaveResult[]>(
+                'PATCH',
+                `${this.base}/composite/sobjects`,
+                {
+                    allOrNone: false,
+                    records: records
+                        .slice(start, start + COLLECTION_SIZE)
+                        .map(({ Id, ...fields }) => ({
+                            attributes: { type },
+                            id: Id,
+                            ...fields
+                        }))
+                }
+            );
+            results.push(
+                ...saved.map((result) => ({
+                    ...result,
+                    errors: result.errors ?? []
+                }))
             );
         }
         return results;

@@ -1,5 +1,5 @@
 import { unknownNameMessage, type NamedKind } from '../org/names';
-import type { OrgClient } from '../org/client';
+import { AmbiguousWriteError, type OrgClient } from '../org/client';
 import { USER_FIELDS, type UserDefinition } from './definition';
 import { readState, type OrgState } from './state';
 
@@ -28,6 +28,8 @@ export interface ProvisionResult {
     applied: boolean;
     userId?: string;
     apiCalls: number;
+    /** What re-reading the org showed after a write's answer was lost (one line each time). */
+    reconciled: string[];
 }
 
 export class ProvisionError extends Error {
@@ -438,14 +440,90 @@ export async function provision(
             plan,
             applied: false,
             userId: state.user?.Id,
-            apiCalls: client.calls - start
+            apiCalls: client.calls - start,
+            reconciled: []
         };
     }
-    const userId = await apply(client, definition, resolved, plan);
+    const { userId, reconciled } = await applyAndReconcile(
+        client,
+        definition,
+        resolved,
+        plan,
+        options
+    );
     return {
         plan: { ...plan, userId },
         applied: true,
         userId,
-        apiCalls: client.calls - start
+        apiCalls: client.calls - start,
+        reconciled
     };
+}
+
+const stepKey = (step: PlanStep): string => `${step.action} ${step.target}`;
+
+/** How many times provision re-reads and re-applies after lost answers before it gives up. */
+const MAX_RECONCILE = 3;
+
+/**
+ * Applies the plan; when the write's answer is lost (the request was sent, then the connection
+ * dropped or a 503 came back), re-reads the org and plans again from what is really there: steps
+ * that landed are not sent twice, and the report says what the re-read found. The composite is
+ * allOrNone, so each attempt lands whole or not at all.
+ */
+async function applyAndReconcile(
+    client: OrgClient,
+    definition: UserDefinition,
+    first: Resolved,
+    firstPlan: ProvisionPlan,
+    options: ProvisionOptions
+): Promise<{ userId: string; reconciled: string[] }> {
+    const reconciled: string[] = [];
+    let resolved = first;
+    let plan = firstPlan;
+    for (let attempt = 1; ; attempt++) {
+        try {
+            const userId = await apply(client, definition, resolved, plan);
+            return { userId, reconciled };
+        } catch (error) {
+            if (!(error instanceof AmbiguousWriteError)) {
+                throw error;
+            }
+            const state = await readState(
+                client,
+                definition,
+                resolved.state.username,
+                false
+            );
+            resolved = await resolve(client, definition, state);
+            const remaining = planFor(
+                definition,
+                resolved,
+                options.now ?? new Date()
+            );
+            const left = new Set(remaining.steps.map(stepKey));
+            const landed = plan.steps.filter(
+                (step) => !left.has(stepKey(step))
+            );
+            const line =
+                `The answer to the write was lost (${error.reason}); re-reading the org showed ` +
+                (landed.length === plan.steps.length
+                    ? `all ${landed.length} step(s) applied.`
+                    : landed.length === 0
+                      ? 'nothing applied, so the plan was sent again.'
+                      : `${landed.map(stepKey).join(', ')} applied; the rest was sent again.`);
+            reconciled.push(line);
+            if (remaining.steps.length === 0) {
+                return { userId: state.user?.Id ?? '', reconciled };
+            }
+            if (attempt >= MAX_RECONCILE) {
+                throw new ProvisionError(
+                    `${reconciled.join(' ')} Gave up after ${attempt} lost answers; still to do: ` +
+                        `${remaining.steps.map(stepKey).join(', ')}. Re-run provision: it starts from what is there.`,
+                    'AMBIGUOUS_WRITE'
+                );
+            }
+            plan = remaining;
+        }
+    }
 }

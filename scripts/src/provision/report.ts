@@ -20,6 +20,9 @@ export function formatProvisionResult(
                 step.detail ?? ''
             ])
         )}\n`;
+        for (const line of result.reconciled) {
+            text += `${line}\n`;
+        }
         if (result.applied) {
             text += `Applied ${plan.steps.length} step(s); user id ${result.userId}.\n`;
         }

@@ -94,6 +94,41 @@ describe('assign (against the emulator over HTTP)', () => {
         expect(holders('Case_Portal_User')).toBe(5);
     });
 
+    it('renews an expired assignment in place, and counts it as renewed, not "already assigned"', async () => {
+        await assign(h.client(), portalSet, { usernames }, options);
+        const set = h.emulator.org
+            .rows('PermissionSet')
+            .find((s) => s.Name === 'Case_Portal_User');
+        const rows = h.emulator.org
+            .rows('PermissionSetAssignment')
+            .filter((a) => a.PermissionSetId === set?.Id);
+        const expired = rows[0];
+        h.emulator.org.dml.update(
+            'PermissionSetAssignment',
+            String(expired?.Id),
+            { ExpirationDate: '2026-01-01T00:00:00.000Z' },
+            { system: true }
+        );
+        const report = await assign(
+            h.client(),
+            portalSet,
+            { usernames },
+            { ...options, now: new Date('2026-06-01T00:00:00Z') }
+        );
+        expect(report).toMatchObject({
+            alreadyAssigned: 4,
+            planned: 1,
+            created: 0,
+            renewed: 1,
+            failed: []
+        });
+        expect(holders('Case_Portal_User')).toBe(5);
+        const renewed = h.emulator.org
+            .rows('PermissionSetAssignment')
+            .find((a) => a.Id === expired?.Id);
+        expect(renewed?.ExpirationDate ?? null).toBeNull();
+    });
+
     it('--dry-run plans and writes nothing', async () => {
         const report = await assign(
             h.client(),
