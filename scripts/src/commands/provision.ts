@@ -7,11 +7,13 @@ import { provision } from '../provision/provision';
 import { formatProvisionResult } from '../provision/report';
 
 const USAGE = `Usage: npm run provision -- [-o <org>] [--definition config/api-user.json] [--email <addr>]
-                             [--unique-username] [--dry-run] [--json]
+                             [--unique-username] [--adopt] [--dry-run] [--json]
 
 Creates or updates the integration user from its definition (licence, profile, permission set
 licences, groups, sets), printing the plan first. Re-running changes nothing that is already right.
--o/--target-org  an org authorized with the sf CLI; without it SF_INSTANCE_URL + SF_ACCESS_TOKEN`;
+-o/--target-org  an org authorized with the sf CLI; without it SF_INSTANCE_URL + SF_ACCESS_TOKEN
+--adopt          take over an existing user with the definition's username that is not on the
+                 definition's profile or licence (without it provision stops and says who it is)`;
 
 runMain(async () => {
     const { values } = parseArgs({
@@ -20,6 +22,7 @@ runMain(async () => {
             definition: { type: 'string', default: 'config/api-user.json' },
             email: { type: 'string' },
             'unique-username': { type: 'boolean', default: false },
+            adopt: { type: 'boolean', default: false },
             'dry-run': { type: 'boolean', default: false },
             json: { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h', default: false }
@@ -34,6 +37,7 @@ runMain(async () => {
     const result = await provision(client, definition, {
         dryRun: values['dry-run'],
         uniqueUsername: values['unique-username'],
+        adopt: values.adopt,
         email: values.email
     });
     if (values.json) {

@@ -409,6 +409,8 @@ function explain(
 
 export interface ProvisionOptions {
     dryRun: boolean;
+    /** Take over an existing user that is not (yet) the integration user. */
+    adopt?: boolean;
     uniqueUsername: boolean;
     email?: string;
     now?: Date;
@@ -435,6 +437,9 @@ export async function provision(
     );
     const resolved = await resolve(client, definition, state);
     const plan = planFor(definition, resolved, options.now ?? new Date());
+    if (!options.adopt) {
+        refuseToTakeOver(definition, state, plan);
+    }
     if (options.dryRun || plan.steps.length === 0) {
         return {
             plan,
@@ -458,6 +463,45 @@ export async function provision(
         apiCalls: client.calls - start,
         reconciled
     };
+}
+
+/**
+ * provision never takes over a person: a user with the definition's username that is neither on
+ * the definition's profile nor on its licence is somebody else's account (an admin, a human
+ * tester). It stops, says who it is and what would change; `--adopt` is the explicit way through.
+ */
+function refuseToTakeOver(
+    definition: UserDefinition,
+    state: OrgState,
+    plan: ProvisionPlan
+): void {
+    const user = state.user;
+    if (!user) {
+        return;
+    }
+    const profile = user.Profile?.Name;
+    const licence = user.Profile?.UserLicense?.Name;
+    if (profile === definition.profileName || licence === definition.license) {
+        return;
+    }
+    const changes =
+        plan.steps.length === 0
+            ? 'nothing'
+            : plan.steps
+                  .map((step) =>
+                      step.detail
+                          ? `${step.action} ${step.target} (${step.detail})`
+                          : `${step.action} ${step.target}`
+                  )
+                  .join('; ');
+    throw new ProvisionError(
+        `User ${user.Username} already exists and is not the integration user: ${user.Name} <${user.Email}>, ` +
+            `profile "${profile ?? 'unknown'}" on the ${licence ?? 'unknown'} licence, ${user.IsActive ? 'active' : 'inactive'}, ` +
+            `last login ${user.LastLoginDate ?? 'never'}. Provision would change: ${changes}. ` +
+            "It stops rather than take over a person's account: choose another Username in the definition " +
+            '(or --unique-username), or pass --adopt to take this user over. Nothing was written.',
+        'NOT_INTEGRATION_USER'
+    );
 }
 
 const stepKey = (step: PlanStep): string => `${step.action} ${step.target}`;

@@ -7,6 +7,10 @@ type UserRow = Record<string, unknown> & {
     Username: string;
     ProfileId: string;
     IsActive: boolean;
+    Name: string;
+    Email: string;
+    LastLoginDate: string | null;
+    Profile: { Name: string; UserLicense: { Name: string } | null } | null;
 };
 
 /** Everything provision needs to know about the org, read in one composite call. */
@@ -109,7 +113,8 @@ export async function readState(
         org: uniqueUsername ? 'SELECT Id FROM Organization' : undefined,
         user:
             'SELECT Id, Username, FirstName, LastName, Email, Alias, TimeZoneSidKey, LocaleSidKey, ' +
-            'EmailEncodingKey, LanguageLocaleKey, ProfileId, IsActive, ' +
+            'EmailEncodingKey, LanguageLocaleKey, ProfileId, IsActive, Name, LastLoginDate, ' +
+            'Profile.Name, Profile.UserLicense.Name, ' +
             '(SELECT Id, AssigneeId, PermissionSetId, PermissionSetGroupId, ExpirationDate FROM PermissionSetAssignments ' +
             'WHERE PermissionSet.IsOwnedByProfile = false), ' +
             '(SELECT Id, AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssignments) ' +

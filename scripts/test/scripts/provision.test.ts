@@ -185,6 +185,66 @@ describe('provision: plans, re-runs and bad input', () => {
         );
     });
 
+    it('never takes over a person with the same username: stops, says who it is, changes nothing; --adopt proceeds', async () => {
+        const admin = h.emulator.org
+            .rows('Profile')
+            .find((p) => p.Name === 'System Administrator');
+        const id = h.emulator.org.dml.create(
+            'User',
+            {
+                Username: h.definition.Username,
+                FirstName: 'Ada',
+                LastName: 'Admin',
+                Alias: 'aadmin',
+                Email: 'ada@example.com',
+                TimeZoneSidKey: 'Europe/London',
+                LocaleSidKey: 'en_GB',
+                EmailEncodingKey: 'UTF-8',
+                LanguageLocaleKey: 'en_US',
+                ProfileId: admin?.Id
+            },
+            { system: true }
+        );
+        const snapshot = (): unknown =>
+            JSON.stringify([
+                h.emulator.org.rows('User').find((u) => u.Id === id),
+                h.emulator.org
+                    .rows('PermissionSetAssignment')
+                    .filter((a) => a.AssigneeId === id).length,
+                h.emulator.org
+                    .rows('PermissionSetLicenseAssign')
+                    .filter((a) => a.AssigneeId === id).length
+            ]);
+        const before = snapshot();
+        for (const dryRun of [true, false]) {
+            await expect(
+                provision(h.client(), h.definition, {
+                    dryRun,
+                    uniqueUsername: false
+                })
+            ).rejects.toMatchObject({
+                errorCode: 'NOT_INTEGRATION_USER',
+                message: expect.stringMatching(
+                    /already exists and is not the integration user: Ada Admin <ada@example.com>, profile "System Administrator" on the Salesforce licence, active, last login never\. Provision would change: update-user .*ProfileId.*--adopt/
+                )
+            });
+        }
+        expect(snapshot()).toBe(before);
+        const adopted = await provision(h.client(), h.definition, {
+            dryRun: false,
+            uniqueUsername: false,
+            adopt: true
+        });
+        expect(adopted.applied).toBe(true);
+        expect(adopted.userId).toBe(id);
+        const profile = h.emulator.org
+            .rows('Profile')
+            .find((p) => p.Name === h.definition.profileName);
+        expect(
+            h.emulator.org.rows('User').find((u) => u.Id === id)?.ProfileId
+        ).toBe(profile?.Id);
+    });
+
     it('stops on an exhausted licence before writing', async () => {
         await h.close();
         h = await startScriptHarness({
