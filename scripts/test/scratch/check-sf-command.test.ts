@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { checkSfCommand } from '../../src/scratch/check-sf-command';
-import { findInvocation, scanShell } from '../../src/scratch/command-lines';
-import { type SfCatalog, loadSfCatalog } from '../../src/scratch/sf-manifest';
-import { simpleCommands, tokenize } from '../../src/scratch/shell-words';
+import { checkSfCommand } from './proof/check-sf-command';
+import { findInvocation, scanShell } from './proof/command-lines';
+import { type SfCatalog, loadSfCatalog } from './proof/sf-manifest';
+import { simpleCommands, tokenize } from './proof/shell-words';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let catalog: SfCatalog;

@@ -6,8 +6,8 @@ import {
     type ProofReport,
     proveCommandLines,
     runOfflineProof
-} from '../../src/scratch/offline-proof';
-import { type SfCatalog, loadSfCatalog } from '../../src/scratch/sf-manifest';
+} from './proof/offline-proof';
+import { type SfCatalog, loadSfCatalog } from './proof/sf-manifest';
 import { SCRATCH_STEPS, type Step } from '../../src/scratch/steps';
 
 const ROOT = path.resolve(__dirname, '../../..');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isObject } from './sf-json';
+import { isObject } from '../../../src/scratch/sf-json';
 
 /**
  * The pinned sf CLI's commands and flags, read offline from oclif manifests: the CLI's own

@@ -1,4 +1,4 @@
-import { nearestNames } from '../lib/nearest';
+import { nearestNames } from '../../../src/lib/nearest';
 import type { SfCatalog, SfCommand, SfFlag } from './sf-manifest';
 import type { ShellWord } from './shell-words';
 

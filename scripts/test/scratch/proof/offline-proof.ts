@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap } from 'yaml';
-import type { Finding } from '../lib/findings';
-import { nearestNames } from '../lib/nearest';
+import type { Finding } from '../../../src/lib/findings';
+import { nearestNames } from '../../../src/lib/nearest';
 import { checkSfCommand } from './check-sf-command';
 import {
     type Invocation,
@@ -16,7 +16,11 @@ import {
 } from './command-lines';
 import { type SfCatalog, loadSfCatalog } from './sf-manifest';
 import type { ShellWord } from './shell-words';
-import { type CommandStep, SCRATCH_STEPS, type Step } from './steps';
+import {
+    type CommandStep,
+    SCRATCH_STEPS,
+    type Step
+} from '../../../src/scratch/steps';
 
 /**
  * The offline proof that the CI workflow, the scratch:validate step list and the README only use
