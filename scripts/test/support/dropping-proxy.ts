@@ -11,6 +11,13 @@ export interface DropRule {
     times: number;
 }
 
+/** Sees each request as it passes (method, path with query string, body). */
+export type RequestObserver = (
+    method: string,
+    path: string,
+    body: Buffer
+) => void;
+
 export interface DroppingProxy {
     url: string;
     /** Requests whose answer was dropped after the target had handled them. */
@@ -26,7 +33,8 @@ export interface DroppingProxy {
  * load balancer timeout, a dropped connection) and that no error code can describe.
  */
 export async function startDroppingProxy(
-    target: string
+    target: string,
+    observe?: RequestObserver
 ): Promise<DroppingProxy> {
     const rules: DropRule[] = [];
     const dropped: string[] = [];
@@ -35,6 +43,7 @@ export async function startDroppingProxy(
         const chunks: Buffer[] = [];
         req.on('data', (chunk: Buffer) => chunks.push(chunk));
         req.on('end', () => {
+            observe?.(req.method ?? '', req.url ?? '', Buffer.concat(chunks));
             const matching = rules.find(
                 (candidate) =>
                     candidate.times > 0 &&
