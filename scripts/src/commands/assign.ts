@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { assign, type AssignReport, type UserSelector } from '../assign/assign';
-import { EXIT, printJson, runMain } from '../lib/cli';
+import { EXIT, printJson, runIfMain, type Command } from '../lib/cli';
 import { renderTable } from '../lib/table';
 import { connect } from '../org/connect';
 
@@ -77,8 +77,9 @@ function printHuman(report: AssignReport, dryRun: boolean): void {
     }
 }
 
-runMain(async () => {
+export const run: Command = async (argv) => {
     const { values } = parseArgs({
+        args: argv,
         options: {
             'target-org': { type: 'string', short: 'o' },
             'permission-set': { type: 'string', multiple: true, default: [] },
@@ -164,4 +165,6 @@ runMain(async () => {
         printHuman(report, values['dry-run']);
     }
     return code;
-});
+};
+
+runIfMain(module, run);

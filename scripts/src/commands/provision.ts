@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT, printJson, runMain } from '../lib/cli';
+import { EXIT, printJson, runIfMain, type Command } from '../lib/cli';
 import { connect } from '../org/connect';
 import { loadDefinition } from '../provision/definition';
 import { provision } from '../provision/provision';
@@ -15,8 +15,9 @@ licences, groups, sets), printing the plan first. Re-running changes nothing tha
 --adopt          take over an existing user with the definition's username that is not on the
                  definition's profile or licence (without it provision stops and says who it is)`;
 
-runMain(async () => {
+export const run: Command = async (argv) => {
     const { values } = parseArgs({
+        args: argv,
         options: {
             'target-org': { type: 'string', short: 'o' },
             definition: { type: 'string', default: 'config/api-user.json' },
@@ -46,4 +47,6 @@ runMain(async () => {
     }
     process.stdout.write(formatProvisionResult(result, values['dry-run']));
     return EXIT.ok;
-});
+};
+
+runIfMain(module, run);

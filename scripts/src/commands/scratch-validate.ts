@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT, printJson, runMain } from '../lib/cli';
+import { EXIT, printJson, runIfMain, type Command } from '../lib/cli';
 import { checkCoverage, summarizeApexRun } from '../scratch/coverage';
 import {
     type ValidationReport,
@@ -101,8 +101,9 @@ function printSummary(
     }
 }
 
-runMain(async () => {
+export const run: Command = async (argv) => {
     const { values } = parseArgs({
+        args: argv,
         options: {
             'dev-hub': { type: 'string', short: 'v' },
             alias: { type: 'string', short: 'a' },
@@ -215,4 +216,6 @@ runMain(async () => {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-});
+};
+
+runIfMain(module, run);

@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { run } from '../../src/commands/credentials';
-import { execute } from '../../src/lib/cli';
 import { provision } from '../../src/provision/provision';
 import { startScriptHarness, type ScriptHarness } from '../scripts/harness';
+import { runCommand, type CommandRun } from '../support/run-command';
 
 export interface CredentialsHarness extends ScriptHarness {
     /** The provisioned integration user. */
@@ -22,38 +22,11 @@ export interface CredentialsHarness extends ScriptHarness {
     teardown: () => Promise<void>;
 }
 
-export interface CliRun {
-    code: number;
-    stdout: string;
-    stderr: string;
-    /** stdout parsed as JSON, when it is. */
-    json: <T = Record<string, unknown>>() => T;
-}
+export type CliRun = CommandRun;
 
 /** Runs `credentials <argv>` in-process with stdout and stderr captured. */
-export async function runCaptured(argv: string[]): Promise<CliRun> {
-    let stdout = '';
-    let stderr = '';
-    const out = jest
-        .spyOn(process.stdout, 'write')
-        .mockImplementation((chunk) => {
-            stdout += String(chunk);
-            return true;
-        });
-    const err = jest
-        .spyOn(process.stderr, 'write')
-        .mockImplementation((chunk) => {
-            stderr += String(chunk);
-            return true;
-        });
-    let code: number;
-    try {
-        code = await execute(run, argv);
-    } finally {
-        out.mockRestore();
-        err.mockRestore();
-    }
-    return { code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T };
+export function runCaptured(argv: string[]): Promise<CliRun> {
+    return runCommand(run, argv);
 }
 
 export async function startCredentialsHarness(): Promise<CredentialsHarness> {

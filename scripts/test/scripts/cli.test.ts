@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { run as provisionCommand } from '../../src/commands/provision';
+import { runCommand } from '../support/run-command';
 import { REPO_ROOT, startScriptHarness, type ScriptHarness } from './harness';
 
 const exec = promisify(execFile);
@@ -13,7 +15,8 @@ interface Outcome {
     stderr: string;
 }
 
-// Each command starts tsx: a couple of seconds on these machines.
+// The end-to-end runs start tsx (a couple of seconds each on these machines): one per command; the
+// other checks run the same command modules in-process (runCommand).
 jest.setTimeout(60000);
 
 describe('the commands from the command line (sf conventions)', () => {
@@ -57,7 +60,7 @@ describe('the commands from the command line (sf conventions)', () => {
         await h.close();
     });
 
-    it('provision --json prints one document with the plan, and never the token', async () => {
+    it('provision --json prints one document with the plan, and never the token (tsx, end to end)', async () => {
         const dry = await cli('provision', ['--dry-run', '--json']);
         expect(dry.code).toBe(0);
         const document = JSON.parse(dry.stdout) as {
@@ -68,14 +71,28 @@ describe('the commands from the command line (sf conventions)', () => {
         expect(document.result.plan.steps).toHaveLength(3);
         expect(document.result.applied).toBe(false);
         expect(dry.stdout + dry.stderr).not.toContain(h.emulator.accessToken);
+    });
 
-        const applied = await cli('provision', []);
+    it('provision applies the plan, then has nothing to do in 1 API call (in-process)', async () => {
+        const orgEnv = {
+            SF_INSTANCE_URL: h.emulator.url,
+            SF_ACCESS_TOKEN: h.emulator.accessToken
+        };
+        const applied = await runCommand(provisionCommand, [], orgEnv);
         expect(applied.code).toBe(0);
         expect(applied.stdout).toMatch(
             /create-user[\s\S]*assign-permission-set-group[\s\S]*Applied 3 step\(s\)/
         );
-        const again = await cli('provision', []);
-        expect(again.stdout).toMatch(/Nothing to do[\s\S]*1 API call/);
+        const again = await runCommand(provisionCommand, [], orgEnv);
+        expect(again.stdout).toMatch(/Nothing to do[\s\S]*\n1 API call/);
+        const json = await runCommand(provisionCommand, ['--json'], orgEnv);
+        expect(json.json()).toMatchObject({
+            status: 0,
+            result: { applied: false, apiCalls: 1, reconciled: [] }
+        });
+        expect(applied.stdout + again.stdout + json.stdout).not.toContain(
+            h.emulator.accessToken
+        );
     });
 
     it('verify passes the provisioned user, writes JUnit, and exits 1 for a user that fails', async () => {
@@ -131,7 +148,7 @@ describe('the commands from the command line (sf conventions)', () => {
     });
 
     it('says how to connect when there is no org, and names an unknown alias', async () => {
-        const none = await cli('provision', ['--dry-run'], {
+        const none = await runCommand(provisionCommand, ['--dry-run'], {
             SF_INSTANCE_URL: '',
             SF_ACCESS_TOKEN: ''
         });
