@@ -19,6 +19,7 @@ import {
     startDroppingProxy,
     type DroppingProxy
 } from '../test/support/dropping-proxy';
+import { createUsers } from '../test/support/users';
 import { CompositeMeter } from './composite-meter';
 
 /**
@@ -269,26 +270,7 @@ function seedUsers(
     count: number,
     prefix: string
 ): void {
-    const org = emulator.org;
-    const profile = org.rows('Profile').find((p) => p.Name === 'Standard User');
-    for (let i = 0; i < count; i++) {
-        org.dml.create(
-            'User',
-            {
-                Username: `${prefix}${i}@example.com`,
-                LastName: `Bench ${i}`,
-                Alias: `b${i}`.slice(0, 8),
-                Email: `${prefix}${i}@example.com`,
-                CommunityNickname: `${prefix}${i}`,
-                TimeZoneSidKey: 'America/Los_Angeles',
-                LocaleSidKey: 'en_US',
-                EmailEncodingKey: 'UTF-8',
-                LanguageLocaleKey: 'en_US',
-                ProfileId: profile?.Id
-            },
-            { system: true }
-        );
-    }
+    createUsers(emulator.org, count, prefix);
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { assign, type AssignReport, type UserSelector } from '../assign/assign';
-import { EXIT, printJson, runIfMain, type Command } from '../lib/cli';
+import {
+    EXIT,
+    ORG_COMMAND_FLAGS,
+    printJson,
+    runIfMain,
+    type Command
+} from '../lib/cli';
 import { renderTable } from '../lib/table';
 import { connect } from '../org/connect';
 
@@ -81,7 +87,7 @@ export const run: Command = async (argv) => {
     const { values } = parseArgs({
         args: argv,
         options: {
-            'target-org': { type: 'string', short: 'o' },
+            ...ORG_COMMAND_FLAGS,
             'permission-set': { type: 'string', multiple: true, default: [] },
             'permission-set-group': {
                 type: 'string',
@@ -96,10 +102,7 @@ export const run: Command = async (argv) => {
             users: { type: 'string' },
             'users-file': { type: 'string' },
             where: { type: 'string' },
-            'bulk-threshold': { type: 'string', default: '2000' },
-            'dry-run': { type: 'boolean', default: false },
-            json: { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h', default: false }
+            'bulk-threshold': { type: 'string', default: '2000' }
         }
     });
     if (values.help) {

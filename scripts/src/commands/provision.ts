@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT, printJson, runIfMain, type Command } from '../lib/cli';
+import {
+    EXIT,
+    ORG_COMMAND_FLAGS,
+    printJson,
+    runIfMain,
+    type Command
+} from '../lib/cli';
 import { connect } from '../org/connect';
 import { loadDefinition } from '../provision/definition';
 import { provision } from '../provision/provision';
@@ -19,14 +25,11 @@ export const run: Command = async (argv) => {
     const { values } = parseArgs({
         args: argv,
         options: {
-            'target-org': { type: 'string', short: 'o' },
+            ...ORG_COMMAND_FLAGS,
             definition: { type: 'string', default: 'config/api-user.json' },
             email: { type: 'string' },
             'unique-username': { type: 'boolean', default: false },
-            adopt: { type: 'boolean', default: false },
-            'dry-run': { type: 'boolean', default: false },
-            json: { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h', default: false }
+            adopt: { type: 'boolean', default: false }
         }
     });
     if (values.help) {

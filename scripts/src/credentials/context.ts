@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT, printJson } from '../lib/cli';
+import { EXIT, ORG_COMMAND_FLAGS, printJson } from '../lib/cli';
 import { loadProject } from '../lib/project';
 import type { OrgClient } from '../org/client';
 import { connect } from '../org/connect';
@@ -17,13 +17,10 @@ type OptionSpec = {
 };
 
 export const COMMON_OPTIONS = {
-    'target-org': { type: 'string', short: 'o' },
+    ...ORG_COMMAND_FLAGS,
     user: { type: 'string' },
     definition: { type: 'string', default: 'config/api-user.json' },
-    'project-dir': { type: 'string', default: '.' },
-    'dry-run': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false }
+    'project-dir': { type: 'string', default: '.' }
 } as const satisfies Record<string, OptionSpec>;
 
 export const COMMON_USAGE = `Common flags:

@@ -1,6 +1,17 @@
 import type { Finding } from './findings';
 import { formatFinding } from './findings';
 
+/**
+ * The flags every org command takes, as the sf CLI spells them: `-o/--target-org`, `--dry-run`,
+ * `--json`, `-h/--help`. Spread into a command's `parseArgs` options.
+ */
+export const ORG_COMMAND_FLAGS = {
+    'target-org': { type: 'string', short: 'o' },
+    'dry-run': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false }
+} as const;
+
 /** sf CLI exit codes: 0 success, 1 failure, 68 partial success. */
 export const EXIT = { ok: 0, failure: 1, partial: 68 } as const;
 

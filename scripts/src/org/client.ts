@@ -235,22 +235,15 @@ export class OrgClient {
     /** All records of a SOQL query, following `nextRecordsUrl`. */
     async query<T>(soql: string, tooling = false): Promise<T[]> {
         const root = tooling ? `${this.base}/tooling` : this.base;
-        let page = await this.request<QueryResult<T>>(
-            'GET',
-            `${root}/query?q=${encodeURIComponent(soql)}`
-        );
-        const records = [...page.records];
-        while (!page.done && page.nextRecordsUrl) {
-            page = await this.request<QueryResult<T>>(
+        return this.rest(
+            await this.request<QueryResult<T>>(
                 'GET',
-                page.nextRecordsUrl
-            );
-            records.push(...page.records);
-        }
-        return records;
+                `${root}/query?q=${encodeURIComponent(soql)}`
+            )
+        );
     }
 
-    /** Follows `nextRecordsUrl` of a query result that came back inside a composite response. */
+    /** All records of a query result (first page in hand, e.g. from a composite response), following `nextRecordsUrl`. */
     async rest<T>(result: QueryResult<T>): Promise<T[]> {
         const records = [...result.records];
         let page = result;

@@ -237,6 +237,25 @@ function planFor(
     return { username: state.username, userId: state.user?.Id, steps };
 }
 
+/** Each assignment step: the record it creates, the field naming its target, where the id is. */
+const ASSIGNMENT_TARGETS = {
+    'assign-permission-set-license': [
+        'PermissionSetLicenseAssign',
+        'PermissionSetLicenseId',
+        'licenseIds'
+    ],
+    'assign-permission-set-group': [
+        'PermissionSetAssignment',
+        'PermissionSetGroupId',
+        'groupIds'
+    ],
+    'assign-permission-set': [
+        'PermissionSetAssignment',
+        'PermissionSetId',
+        'setIds'
+    ]
+} as const;
+
 interface CompositeBody {
     compositeResponse: {
         body: unknown;
@@ -293,40 +312,20 @@ async function apply(
                 break;
             }
             case 'assign-permission-set-license':
-                subrequests.push({
-                    method: 'POST',
-                    url: `${sobjects}/PermissionSetLicenseAssign`,
-                    referenceId: ref,
-                    body: {
-                        AssigneeId: assignee,
-                        PermissionSetLicenseId: resolved.licenseIds.get(
-                            step.target
-                        )
-                    }
-                });
-                break;
             case 'assign-permission-set-group':
+            case 'assign-permission-set': {
+                const [sobject, field, ids] = ASSIGNMENT_TARGETS[step.action];
                 subrequests.push({
                     method: 'POST',
-                    url: `${sobjects}/PermissionSetAssignment`,
+                    url: `${sobjects}/${sobject}`,
                     referenceId: ref,
                     body: {
                         AssigneeId: assignee,
-                        PermissionSetGroupId: resolved.groupIds.get(step.target)
+                        [field]: resolved[ids].get(step.target)
                     }
                 });
                 break;
-            case 'assign-permission-set':
-                subrequests.push({
-                    method: 'POST',
-                    url: `${sobjects}/PermissionSetAssignment`,
-                    referenceId: ref,
-                    body: {
-                        AssigneeId: assignee,
-                        PermissionSetId: resolved.setIds.get(step.target)
-                    }
-                });
-                break;
+            }
             case 'renew-assignment': {
                 const id =
                     resolved.groupIds.get(step.target) ??

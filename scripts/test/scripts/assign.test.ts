@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { assign, type AssignTargets } from '../../src/assign/assign';
+import { createUsers as createOrgUsers } from '../support/users';
 import { REPO_ROOT, startScriptHarness, type ScriptHarness } from './harness';
 
 const run = promisify(execFile);
@@ -17,32 +18,8 @@ describe('assign (against the emulator over HTTP)', () => {
     let usernames: string[];
 
     /** Users created in-process, on the Standard User profile. */
-    function createUsers(count: number, prefix = 'portal'): string[] {
-        const org = h.emulator.org;
-        const profile = org
-            .rows('Profile')
-            .find((p) => p.Name === 'Standard User');
-        return Array.from({ length: count }, (_, i) => {
-            const username = `${prefix}${i}@example.com`;
-            org.dml.create(
-                'User',
-                {
-                    Username: username,
-                    LastName: `User ${i}`,
-                    Alias: `u${i}`.slice(0, 8),
-                    Email: username,
-                    CommunityNickname: `${prefix}${i}`,
-                    TimeZoneSidKey: 'America/Los_Angeles',
-                    LocaleSidKey: 'en_US',
-                    EmailEncodingKey: 'UTF-8',
-                    LanguageLocaleKey: 'en_US',
-                    ProfileId: profile?.Id
-                },
-                { system: true }
-            );
-            return username;
-        });
-    }
+    const createUsers = (count: number, prefix = 'portal'): string[] =>
+        createOrgUsers(h.emulator.org, count, prefix);
     const holders = (setName: string): number => {
         const set = h.emulator.org
             .rows('PermissionSet')

@@ -8,6 +8,7 @@ import {
     startDroppingProxy,
     type DroppingProxy
 } from '../support/dropping-proxy';
+import { createUsers } from '../support/users';
 import { API_VERSION, startScriptHarness, type ScriptHarness } from './harness';
 
 /**
@@ -81,29 +82,7 @@ describe('a write whose answer is lost is reconciled, never repeated or misrepor
     });
 
     it('assign: a dropped sObject Collections answer counts the records that landed as created, once', async () => {
-        const profile = h.emulator.org
-            .rows('Profile')
-            .find((p) => p.Name === 'Standard User');
-        const usernames = Array.from({ length: 3 }, (_, i) => {
-            const username = `lost${i}@example.com`;
-            h.emulator.org.dml.create(
-                'User',
-                {
-                    Username: username,
-                    LastName: `Lost ${i}`,
-                    Alias: `lost${i}`,
-                    Email: username,
-                    CommunityNickname: `lost${i}`,
-                    TimeZoneSidKey: 'America/Los_Angeles',
-                    LocaleSidKey: 'en_US',
-                    EmailEncodingKey: 'UTF-8',
-                    LanguageLocaleKey: 'en_US',
-                    ProfileId: profile?.Id
-                },
-                { system: true }
-            );
-            return username;
-        });
+        const usernames = createUsers(h.emulator.org, 3, 'lost');
         proxy.drop({
             method: 'POST',
             path: /\/composite\/sobjects$/,
