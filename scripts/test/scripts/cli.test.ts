@@ -60,8 +60,15 @@ describe('the commands from the command line (sf conventions)', () => {
         await h.close();
     });
 
-    it('provision --json prints one document with the plan, and never the token (tsx, end to end)', async () => {
-        const dry = await cli('provision', ['--dry-run', '--json']);
+    it('provision --json, run as the README writes it (npm run --silent), prints one JSON document and never the token', async () => {
+        const dry = await exec(
+            'npm',
+            ['run', '--silent', 'provision', '--', '--dry-run', '--json'],
+            { cwd: REPO_ROOT, env }
+        ).then(
+            ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+            (error: Outcome) => error
+        );
         expect(dry.code).toBe(0);
         const document = JSON.parse(dry.stdout) as {
             status: number;
