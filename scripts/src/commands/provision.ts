@@ -9,17 +9,9 @@ import {
 } from '../lib/cli';
 import { connect } from '../org/connect';
 import { loadDefinition } from '../provision/definition';
+import { PROVISION_USAGE } from '../provision/messages';
 import { provision } from '../provision/provision';
 import { formatProvisionResult } from '../provision/report';
-
-const USAGE = `Usage: npm run provision -- [-o <org>] [--definition config/api-user.json] [--email <addr>]
-                             [--unique-username] [--adopt] [--dry-run] [--json]
-
-Creates or updates the integration user from its definition (licence, profile, permission set
-licences, groups, sets), printing the plan first. Re-running changes nothing that is already right.
--o/--target-org  an org authorized with the sf CLI; without it SF_INSTANCE_URL + SF_ACCESS_TOKEN
---adopt          take over an existing user with the definition's username that is not on the
-                 definition's profile or licence (without it provision stops and says who it is)`;
 
 export const run: Command = async (argv) => {
     const { values } = parseArgs({
@@ -33,7 +25,7 @@ export const run: Command = async (argv) => {
         }
     });
     if (values.help) {
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(`${PROVISION_USAGE}\n`);
         return EXIT.ok;
     }
     const definition = loadDefinition(path.resolve(values.definition));

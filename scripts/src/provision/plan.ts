@@ -1,0 +1,243 @@
+import { unknownNameMessage, type NamedKind } from '../org/names';
+import type { OrgClient } from '../org/client';
+import { USER_FIELDS, type UserDefinition } from './definition';
+import {
+    noFreeLicence,
+    noFreePermissionSetLicence,
+    notTheIntegrationUser,
+    wrongLicence
+} from './messages';
+import type { OrgState } from './state';
+import { ProvisionError, type PlanStep, type ProvisionPlan } from './types';
+
+// From the org's state and the definition to a plan: names resolved to ids, the steps that differ.
+
+async function notFound(
+    client: OrgClient,
+    kind: NamedKind,
+    name: string
+): Promise<ProvisionError> {
+    return new ProvisionError(
+        await unknownNameMessage(client, kind, name),
+        'NOT_FOUND'
+    );
+}
+
+export interface Resolved {
+    state: OrgState;
+    profileId: string;
+    licenseIds: Map<string, string>;
+    groupIds: Map<string, string>;
+    setIds: Map<string, string>;
+}
+
+export async function resolve(
+    client: OrgClient,
+    definition: UserDefinition,
+    state: OrgState
+): Promise<Resolved> {
+    if (!state.profile) {
+        throw await notFound(client, 'profile', definition.profileName);
+    }
+    const profileLicense = state.profile.UserLicense?.Name;
+    if (profileLicense !== definition.license) {
+        throw new ProvisionError(
+            wrongLicence(
+                state.profile.Name,
+                profileLicense,
+                definition.license
+            ),
+            'FIELD_INTEGRITY_EXCEPTION'
+        );
+    }
+    if (!state.license) {
+        throw await notFound(client, 'userLicense', definition.license);
+    }
+    const idsOf = async <T extends { Id: string }>(
+        kind: NamedKind,
+        wanted: string[],
+        rows: T[],
+        key: (row: T) => string
+    ): Promise<Map<string, string>> => {
+        const found = new Map(rows.map((row) => [key(row), row.Id]));
+        for (const name of wanted) {
+            if (!found.has(name)) {
+                throw await notFound(client, kind, name);
+            }
+        }
+        return found;
+    };
+    const licenseIds = await idsOf(
+        'permissionSetLicense',
+        definition.permissionSetLicenses,
+        state.permissionSetLicenses,
+        (row) => row.DeveloperName
+    );
+    const groupIds = await idsOf(
+        'permissionSetGroup',
+        definition.permissionSetGroups,
+        state.groups,
+        (row) => row.DeveloperName
+    );
+    const setIds = await idsOf(
+        'permissionSet',
+        definition.permsets,
+        state.permissionSets,
+        (row) => row.Name
+    );
+    return {
+        state,
+        profileId: state.profile.Id,
+        licenseIds,
+        groupIds,
+        setIds
+    };
+}
+
+export function wantedUserFields(
+    definition: UserDefinition,
+    username: string,
+    profileId: string
+): Record<string, unknown> {
+    const fields: Record<string, unknown> = {
+        ProfileId: profileId,
+        IsActive: true
+    };
+    for (const field of USER_FIELDS) {
+        fields[field] = field === 'Username' ? username : definition[field];
+    }
+    return fields;
+}
+
+export function planFor(
+    definition: UserDefinition,
+    resolved: Resolved,
+    now: Date
+): ProvisionPlan {
+    const { state } = resolved;
+    const steps: PlanStep[] = [];
+    const wanted = wantedUserFields(
+        definition,
+        state.username,
+        resolved.profileId
+    );
+    if (!state.user) {
+        const license = state.license;
+        if (license && license.UsedLicenses >= license.TotalLicenses) {
+            throw new ProvisionError(
+                noFreeLicence(
+                    license.Name,
+                    license.UsedLicenses,
+                    license.TotalLicenses
+                ),
+                'LICENSE_LIMIT_EXCEEDED'
+            );
+        }
+        steps.push({
+            action: 'create-user',
+            target: state.username,
+            detail: `${definition.profileName} (${definition.license})`
+        });
+    } else {
+        const changed = Object.entries(wanted)
+            .filter(
+                ([field, value]) =>
+                    (state.user?.[field] ?? null) !== (value ?? null)
+            )
+            .map(([field]) => field);
+        if (changed.length > 0) {
+            steps.push({
+                action: 'update-user',
+                target: state.username,
+                detail: changed.join(', ')
+            });
+        }
+    }
+    const held = new Set(
+        state.licenseAssignments.map((row) => row.PermissionSetLicenseId)
+    );
+    for (const name of definition.permissionSetLicenses) {
+        const id = resolved.licenseIds.get(name) ?? '';
+        if (!held.has(id)) {
+            const psl = state.permissionSetLicenses.find(
+                (row) => row.Id === id
+            );
+            if (psl && psl.UsedLicenses >= psl.TotalLicenses) {
+                throw new ProvisionError(
+                    noFreePermissionSetLicence(
+                        psl.MasterLabel,
+                        psl.UsedLicenses,
+                        psl.TotalLicenses
+                    ),
+                    'LICENSE_LIMIT_EXCEEDED'
+                );
+            }
+            steps.push({
+                action: 'assign-permission-set-license',
+                target: name
+            });
+        }
+    }
+    const assignmentStep = (
+        kind: 'group' | 'set',
+        name: string,
+        id: string
+    ): void => {
+        const existing = state.assignments.find(
+            (row) =>
+                (kind === 'group'
+                    ? row.PermissionSetGroupId
+                    : row.PermissionSetId) === id
+        );
+        if (!existing) {
+            steps.push({
+                action:
+                    kind === 'group'
+                        ? 'assign-permission-set-group'
+                        : 'assign-permission-set',
+                target: name
+            });
+        } else if (
+            existing.ExpirationDate &&
+            new Date(existing.ExpirationDate).getTime() <= now.getTime()
+        ) {
+            steps.push({
+                action: 'renew-assignment',
+                target: name,
+                detail: `expired ${existing.ExpirationDate}; clear ExpirationDate`
+            });
+        }
+    };
+    definition.permissionSetGroups.forEach((name) =>
+        assignmentStep('group', name, resolved.groupIds.get(name) ?? '')
+    );
+    definition.permsets.forEach((name) =>
+        assignmentStep('set', name, resolved.setIds.get(name) ?? '')
+    );
+    return { username: state.username, userId: state.user?.Id, steps };
+}
+
+/**
+ * provision never takes over a person: a user with the definition's username that is neither on
+ * the definition's profile nor on its licence is somebody else's account (an admin, a human
+ * tester). It stops, says who it is and what would change; `--adopt` is the explicit way through.
+ */
+export function refuseToTakeOver(
+    definition: UserDefinition,
+    state: OrgState,
+    plan: ProvisionPlan
+): void {
+    const user = state.user;
+    if (!user) {
+        return;
+    }
+    const profile = user.Profile?.Name;
+    const licence = user.Profile?.UserLicense?.Name;
+    if (profile === definition.profileName || licence === definition.license) {
+        return;
+    }
+    throw new ProvisionError(
+        notTheIntegrationUser(user, profile, licence, plan.steps),
+        'NOT_INTEGRATION_USER'
+    );
+}
