@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { assign, type AssignReport, type UserSelector } from '../assign/assign';
+import { assign, type UserSelector } from '../assign/assign';
+import { ASSIGN_USAGE, formatAssignReport } from '../assign/messages';
 import {
     EXIT,
     ORG_COMMAND_FLAGS,
@@ -10,18 +11,7 @@ import {
     runIfMain,
     type Command
 } from '../lib/cli';
-import { renderTable } from '../lib/table';
 import { connect } from '../org/connect';
-
-const USAGE = `Usage: npm run assign -- [-o <org>]
-         (--permission-set <name> | --permission-set-group <name> | --permission-set-license <name>)...
-         (--users u1,u2 | --users-file users.csv | --where "<SOQL condition on User>")
-         [--bulk-threshold 2000] [--dry-run] [--json]
-
-Assigns permission sets, groups and permission set licences to many users. Skips what is already
-assigned; writes the rest 200 a call (sObject Collections), or with Bulk API 2.0 past the threshold.
-Exit 0 when every record landed, 68 when some failed (each listed with Salesforce's error code), 1 when none did.
---users-file: a CSV with a Username column (or one username a line).`;
 
 function usernamesFromFile(file: string): string[] {
     let text: string;
@@ -57,32 +47,6 @@ function usernamesFromFile(file: string): string[] {
     return usernames;
 }
 
-function printHuman(report: AssignReport, dryRun: boolean): void {
-    process.stdout.write(
-        `${report.users} user(s); ${report.alreadyAssigned} already assigned; ${report.planned} to assign` +
-            `${dryRun ? ' (dry run: nothing written)' : `; ${report.created} created via ${report.mode}; ${report.renewed} expired renewed`}; ${report.apiCalls} API call(s)\n`
-    );
-    if (report.reconciled > 0) {
-        process.stdout.write(
-            `${report.reconciled} of the created records were confirmed by re-reading the org after an answer was lost.\n`
-        );
-    }
-    if (report.failed.length > 0) {
-        process.stdout.write(
-            `${renderTable(
-                ['username', 'target', 'error', 'message'],
-                report.failed.map((f) => [
-                    f.username,
-                    f.target,
-                    f.errorCode,
-                    f.message
-                ]),
-                80
-            )}\n`
-        );
-    }
-}
-
 export const run: Command = async (argv) => {
     const { values } = parseArgs({
         args: argv,
@@ -106,7 +70,7 @@ export const run: Command = async (argv) => {
         }
     });
     if (values.help) {
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(`${ASSIGN_USAGE}\n`);
         return EXIT.ok;
     }
     const targets = {
@@ -121,7 +85,7 @@ export const run: Command = async (argv) => {
         0
     ) {
         throw new Error(
-            `Name at least one --permission-set, --permission-set-group or --permission-set-license.\n${USAGE}`
+            `Name at least one --permission-set, --permission-set-group or --permission-set-license.\n${ASSIGN_USAGE}`
         );
     }
     const sources = [values.users, values['users-file'], values.where].filter(
@@ -129,7 +93,7 @@ export const run: Command = async (argv) => {
     );
     if (sources.length !== 1) {
         throw new Error(
-            `Give exactly one of --users, --users-file, --where.\n${USAGE}`
+            `Give exactly one of --users, --users-file, --where.\n${ASSIGN_USAGE}`
         );
     }
     const selector: UserSelector =
@@ -165,7 +129,7 @@ export const run: Command = async (argv) => {
     if (values.json) {
         printJson(code, report);
     } else {
-        printHuman(report, values['dry-run']);
+        process.stdout.write(formatAssignReport(report, values['dry-run']));
     }
     return code;
 };

@@ -1,0 +1,40 @@
+import { renderTable } from '../lib/table';
+import type { AssignReport } from './assign';
+
+// Every message the assign command prints, in one place.
+
+export const ASSIGN_USAGE = `Usage: npm run assign -- [-o <org>]
+         (--permission-set <name> | --permission-set-group <name> | --permission-set-license <name>)...
+         (--users u1,u2 | --users-file users.csv | --where "<SOQL condition on User>")
+         [--bulk-threshold 2000] [--dry-run] [--json]
+
+Assigns permission sets, groups and permission set licences to many users. Skips what is already
+assigned; writes the rest 200 a call (sObject Collections), or with Bulk API 2.0 past the threshold.
+Exit 0 when every record landed, 68 when some failed (each listed with Salesforce's error code), 1 when none did.
+--users-file: a CSV with a Username column (or one username a line).`;
+
+/** The report as people read it (the command's human output). */
+export function formatAssignReport(
+    report: AssignReport,
+    dryRun: boolean
+): string {
+    let text =
+        `${report.users} user(s); ${report.alreadyAssigned} already assigned; ${report.planned} to assign` +
+        `${dryRun ? ' (dry run: nothing written)' : `; ${report.created} created via ${report.mode}; ${report.renewed} expired renewed`}; ${report.apiCalls} API call(s)\n`;
+    if (report.reconciled > 0) {
+        text += `${report.reconciled} of the created records were confirmed by re-reading the org after an answer was lost.\n`;
+    }
+    if (report.failed.length > 0) {
+        text += `${renderTable(
+            ['username', 'target', 'error', 'message'],
+            report.failed.map((f) => [
+                f.username,
+                f.target,
+                f.errorCode,
+                f.message
+            ]),
+            80
+        )}\n`;
+    }
+    return text;
+}
