@@ -47,6 +47,34 @@ export interface Outcome {
     exitCode?: number;
 }
 
+/** A dry run's outcome: the plan, one step a line, and that nothing was written. */
+export function planned(
+    subject: string,
+    steps: string[],
+    result: Record<string, unknown>,
+    warnings: string[] = []
+): Outcome {
+    return {
+        status: 'planned',
+        lines: [
+            `Plan for ${subject}:`,
+            ...steps.map((step) => `  ${step}`),
+            'Dry run: nothing was written.'
+        ],
+        result,
+        warnings
+    };
+}
+
+/** A re-run that finds the work done: what is there, and how to force it where that exists. */
+export function unchanged(
+    lines: string[],
+    result: Record<string, unknown>,
+    warnings: string[] = []
+): Outcome {
+    return { status: 'unchanged', lines, result, warnings };
+}
+
 export class ActionContext {
     readonly projectRoot: string;
     readonly dryRun: boolean;

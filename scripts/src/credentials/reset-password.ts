@@ -5,7 +5,13 @@
 // a 0600 file. "Is a reset pending?" is GET on the same resource ({"isExpired": true}).
 
 import { readFileSync } from 'node:fs';
-import type { ActionContext, CredentialsAction, Outcome } from './context';
+import {
+    planned,
+    unchanged,
+    type ActionContext,
+    type CredentialsAction,
+    type Outcome
+} from './context';
 import { fetchUserFacts, requireApiOnly } from './facts';
 import { SECURITY_TOKEN_NOTE } from './messages';
 import {
@@ -49,28 +55,25 @@ async function run(context: ActionContext): Promise<Outcome> {
         passwordExpired: before.isExpired
     };
     if (before.isExpired && !context.flag('force')) {
-        return {
-            status: 'unchanged',
-            lines: [
+        return unchanged(
+            [
                 `${username}: nothing to do: the password is already expired (a reset is pending, or no password was ever set); the user must set a new one from the reset email.`,
                 'Pass --force to reset again (Salesforce sends another email).'
             ],
-            result: base,
+            base,
             warnings
-        };
+        );
     }
     if (context.dryRun) {
-        return {
-            status: 'planned',
-            lines: [
-                `Plan for ${username}:`,
-                `  DELETE ${resource}: Salesforce resets the password and emails a reset link to ${facts.user.Email ?? 'the user'}`,
-                `  write the temporary password Salesforce returns to ${shown} (mode 0600)`,
-                'Dry run: nothing was written.'
+        return planned(
+            username,
+            [
+                `DELETE ${resource}: Salesforce resets the password and emails a reset link to ${facts.user.Email ?? 'the user'}`,
+                `write the temporary password Salesforce returns to ${shown} (mode 0600)`
             ],
-            result: base,
+            base,
             warnings
-        };
+        );
     }
     const answer = await client.request<{ NewPassword?: string } | null>(
         'DELETE',

@@ -15,7 +15,13 @@ import {
     type EcaGlobalOauthResult
 } from '../eca/global-oauth';
 import { kitApps } from './apps';
-import type { ActionContext, CredentialsAction, Outcome } from './context';
+import {
+    planned,
+    unchanged,
+    type ActionContext,
+    type CredentialsAction,
+    type Outcome
+} from './context';
 import { CredentialsError } from './errors';
 import {
     modeOf,
@@ -225,37 +231,34 @@ async function run(context: ActionContext): Promise<Outcome> {
         ecaSourceDir: context.shown(p.ecaDir)
     };
     if (currentValid && !context.flag('force')) {
-        return {
-            status: 'unchanged',
-            lines: [
+        return unchanged(
+            [
                 `${app}: nothing to do: ${context.shown(certificateFile)} (valid to ${new Date(current.validTo).toISOString()}) is already in the global OAuth settings.`,
                 'Pass --force to rotate anyway.'
             ],
-            result: {
+            {
                 ...base,
                 validTo: new Date(current.validTo).toISOString(),
                 fingerprint256: current.fingerprint256
             },
             warnings
-        };
+        );
     }
     const subject =
         context.string('subject') ?? `/CN=${app.replace(/_/g, ' ')}`;
     if (context.dryRun) {
-        return {
-            status: 'planned',
-            lines: [
-                `Plan for ${app}:`,
+        return planned(
+            app,
+            [
                 given === undefined
-                    ? `  new RSA 2048 key pair: private key to ${context.shown(p.key)} (mode 0600), self-signed certificate ${subject} for ${days} days to ${context.shown(p.certificate)}`
-                    : `  use the certificate ${context.shown(certificateFile)} (${givenSummary?.subject ?? ''})`,
-                `  regenerate the global OAuth settings in ${context.shown(p.ecaDir)} (callback ${callbackUrl})`,
-                `  ${context.flag('deploy') ? 'run' : 'print'}: sf project deploy start --source-dir ${context.shown(p.ecaDir)} --target-org ${context.string('target-org') ?? '<alias>'}`,
-                'Dry run: nothing was written.'
+                    ? `new RSA 2048 key pair: private key to ${context.shown(p.key)} (mode 0600), self-signed certificate ${subject} for ${days} days to ${context.shown(p.certificate)}`
+                    : `use the certificate ${context.shown(certificateFile)} (${givenSummary?.subject ?? ''})`,
+                `regenerate the global OAuth settings in ${context.shown(p.ecaDir)} (callback ${callbackUrl})`,
+                `${context.flag('deploy') ? 'run' : 'print'}: sf project deploy start --source-dir ${context.shown(p.ecaDir)} --target-org ${context.string('target-org') ?? '<alias>'}`
             ],
-            result: base,
+            base,
             warnings
-        };
+        );
     }
     if (given === undefined) {
         try {

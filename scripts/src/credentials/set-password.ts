@@ -6,7 +6,13 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { asSalesforceError } from '../org/api-error';
-import type { ActionContext, CredentialsAction, Outcome } from './context';
+import {
+    planned,
+    unchanged,
+    type ActionContext,
+    type CredentialsAction,
+    type Outcome
+} from './context';
 import { CredentialsError } from './errors';
 import { fetchUserFacts, requireApiOnly, type UserFacts } from './facts';
 import { PASSWORD_POLICY_NOTE, SECURITY_TOKEN_NOTE } from './messages';
@@ -78,29 +84,26 @@ async function run(context: ActionContext): Promise<Outcome> {
                 `the password changed in the org (${changed}) after ${shown} was written: the file may be stale; --force sets a new one`
             );
         }
-        return {
-            status: 'unchanged',
-            lines: [
+        return unchanged(
+            [
                 `${username}: nothing to do: ${shown} already holds the password set by an earlier run (last change ${facts.user.LastPasswordChangeDate ?? 'unknown'}).`,
                 'Pass --force to generate and set a new one.'
             ],
-            result: base,
+            base,
             warnings
-        };
+        );
     }
     if (context.dryRun) {
-        return {
-            status: 'planned',
-            lines: [
-                `Plan for ${username}:`,
-                `  generate a ${length}-character password (upper, lower, digits, special characters)`,
-                `  POST ${client.base}/sobjects/User/${facts.user.Id}/password`,
-                `  write it to ${shown} (mode 0600)`,
-                'Dry run: nothing was written.'
+        return planned(
+            username,
+            [
+                `generate a ${length}-character password (upper, lower, digits, special characters)`,
+                `POST ${client.base}/sobjects/User/${facts.user.Id}/password`,
+                `write it to ${shown} (mode 0600)`
             ],
-            result: { ...base, length },
+            { ...base, length },
             warnings
-        };
+        );
     }
     const password = generatePassword(length, forbiddenWords(facts));
     const pending = `${file}.new`;
