@@ -408,7 +408,7 @@ export async function assign(
         }
         if (report.mode === 'bulk') {
             options.onProgress?.(
-                `${sobject}: Bulk API 2.0 job for ${batch.length} records`
+                `${sobject}: sending ${batch.length} records in a Bulk API 2.0 job`
             );
             const results = await client.connection.bulk2.loadAndWaitForResults(
                 {
@@ -420,6 +420,9 @@ export async function assign(
                 }
             );
             report.created += results.successfulResults.length;
+            options.onProgress?.(
+                `${sobject}: ${results.successfulResults.length}/${batch.length} written (Bulk API 2.0)`
+            );
             const byKey = new Map(
                 batch.map((record) => [
                     Object.values(record.fields).join(':'),
