@@ -135,6 +135,7 @@ describe('assign (against the emulator over HTTP)', () => {
     });
 
     it('reports unknown users and failed records with their error codes, keeping the rest', async () => {
+        const progress: string[] = [];
         const org = h.emulator.org;
         const integration = org
             .rows('UserLicense')
@@ -156,8 +157,10 @@ describe('assign (against the emulator over HTTP)', () => {
                 permissionSetLicenses: []
             },
             { usernames: [...usernames.slice(0, 2), 'ghost@example.com'] },
-            options
+            { ...options, onProgress: (line) => progress.push(line) }
         );
+        // Progress counts what was written (none), not what was sent (2).
+        expect(progress).toEqual(['PermissionSetAssignment: 0/2 written']);
         expect(report.failed).toEqual(
             expect.arrayContaining([
                 expect.objectContaining({
