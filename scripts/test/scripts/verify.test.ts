@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { HIGH_RISK_PERMISSIONS } from '../../src/access/catalogue';
 import { loadContract, type Contract } from '../../src/access/contract';
 import {
@@ -463,6 +467,65 @@ describe('verify (against the emulator over HTTP)', () => {
                 vendor: 'x'
             })
         ).rejects.toThrow(/Unknown --param "vendor"/);
+    });
+});
+
+describe('npm run verify: contract errors exit non-zero with a clear message', () => {
+    jest.setTimeout(60000);
+    it('exits 1 on a contract typo and on a missing required --param', async () => {
+        const h = await startScriptHarness();
+        try {
+            await provision(h.client(), h.definition, {
+                dryRun: false,
+                uniqueUsername: false
+            });
+            const dir = mkdtempSync(path.join(os.tmpdir(), 'cpk-verify-'));
+            const typo = path.join(dir, 'typo.json');
+            writeFileSync(
+                typo,
+                JSON.stringify({
+                    name: 'typo',
+                    description: 'x',
+                    objects: { Taks: { require: ['read'] } }
+                })
+            );
+            const run = (args: string[]) =>
+                promisify(execFile)(
+                    process.execPath,
+                    [
+                        require.resolve('tsx/cli'),
+                        'scripts/src/commands/verify.ts',
+                        ...args
+                    ],
+                    {
+                        cwd: REPO_ROOT,
+                        env: {
+                            ...process.env,
+                            HOME: dir,
+                            SF_INSTANCE_URL: h.emulator.url,
+                            SF_ACCESS_TOKEN: h.emulator.accessToken
+                        }
+                    }
+                ).then(
+                    () => ({ code: 0, stderr: '' }),
+                    (error: { code: number; stderr: string }) => error
+                );
+            const bad = await run(['--contract', typo]);
+            expect(bad.code).toBe(1);
+            expect(bad.stderr).toContain(
+                'contract typo: objects.Taks: no object "Taks" in this org (nearest: Task'
+            );
+            const missing = await run([
+                '--contract',
+                'config/access/contact-centre-api-user.json'
+            ]);
+            expect(missing.code).toBe(1);
+            expect(missing.stderr).toContain(
+                'requires --param callEventObject=<value>'
+            );
+        } finally {
+            await h.close();
+        }
     });
 });
 
