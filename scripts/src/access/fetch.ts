@@ -1,7 +1,16 @@
-import type { CompositeSubrequest, OrgClient } from '../org/client';
-import { COMPOSITE_QUERY_SIZE, COMPOSITE_SIZE } from '../org/client';
+import type { OrgClient } from '../org/client';
+import {
+    failure,
+    querySub,
+    records,
+    send,
+    type Answer,
+    type Sub
+} from './composite-batch';
 import { inList, quote } from './soql';
 import type { ProfileLogin } from './types';
+
+export { AccessQueryError } from './composite-batch';
 
 /**
  * Every org read verify makes, in a constant number of Composite API calls however many sets and
@@ -22,22 +31,6 @@ import type { ProfileLogin } from './types';
  * FIELDS(). Relationship names: Object Reference, ObjectPermissions (ObjectPerms), FieldPermissions
  * (FieldPerms), SetupEntityAccess (SetupEntityAccessItems); PermissionSetTabSetting (API 45.0+).
  */
-
-export class AccessQueryError extends Error {
-    constructor(
-        message: string,
-        readonly errorCode: string
-    ) {
-        super(message);
-    }
-}
-
-interface QueryResult<T> {
-    totalSize: number;
-    done: boolean;
-    records: T[];
-    nextRecordsUrl?: string;
-}
 
 export interface ObjectPermRow {
     SobjectType: string;
@@ -162,89 +155,6 @@ export const ENTITY_TYPES: Record<
     CustomPermission: { kind: 'customPermissions', nameField: 'DeveloperName' },
     ConnectedApplication: { kind: 'connectedApps', nameField: 'Name' }
 };
-
-interface Sub {
-    referenceId: string;
-    /** Below /services/data/vXX.X. */
-    path: string;
-    query: boolean;
-}
-
-interface Answer {
-    status: number;
-    body: unknown;
-}
-
-const querySub = (referenceId: string, soql: string): Sub => ({
-    referenceId,
-    path: `/query?q=${encodeURIComponent(soql)}`,
-    query: true
-});
-
-/** Packs subrequests into as few composite calls as the limits allow (5 queries, 25 in all). */
-async function send(
-    client: OrgClient,
-    subs: Sub[]
-): Promise<Map<string, Answer>> {
-    const answers = new Map<string, Answer>();
-    const queries = subs.filter((s) => s.query);
-    const others = subs.filter((s) => !s.query);
-    while (queries.length > 0 || others.length > 0) {
-        const batch: Sub[] = queries.splice(0, COMPOSITE_QUERY_SIZE);
-        batch.push(...others.splice(0, COMPOSITE_SIZE - batch.length));
-        const responses = await client.composite(
-            batch.map((sub): CompositeSubrequest => ({
-                method: 'GET',
-                path: sub.path,
-                referenceId: sub.referenceId
-            }))
-        );
-        for (const response of responses) {
-            answers.set(response.referenceId, {
-                status: response.httpStatusCode,
-                body: response.body
-            });
-        }
-    }
-    return answers;
-}
-
-function failure(
-    referenceId: string,
-    answer: Answer | undefined
-): AccessQueryError {
-    const first = Array.isArray(answer?.body)
-        ? (answer.body[0] as
-              { errorCode?: string; message?: string } | undefined)
-        : undefined;
-    const code = first?.errorCode ?? String(answer?.status ?? 'NO_ANSWER');
-    return new AccessQueryError(
-        `${referenceId} query failed: ${code}: ${first?.message ?? ''}`,
-        code
-    );
-}
-
-/** Records of a query answer, every page, child subqueries' pages included. */
-async function records<T>(
-    client: OrgClient,
-    referenceId: string,
-    answer: Answer | undefined,
-    children: string[] = []
-): Promise<T[]> {
-    if (!answer || answer.status >= 300) {
-        throw failure(referenceId, answer);
-    }
-    const rows = await client.rest(
-        answer.body as QueryResult<Record<string, unknown>>
-    );
-    for (const row of rows) {
-        for (const child of children) {
-            const value = row[child] as QueryResult<unknown> | null | undefined;
-            row[child] = value ? await client.rest(value) : [];
-        }
-    }
-    return rows as T[];
-}
 
 /** Call 1. Filters go through the usernames, so nothing waits for ids. */
 export async function fetchSnapshot(
