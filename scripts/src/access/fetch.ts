@@ -141,7 +141,13 @@ const SET_QUERY =
 /** Muting permission sets: key prefix 0QM (Object Reference, MutingPermissionSet). */
 export const isMuting = (id: string): boolean => id.startsWith('0QM');
 
-/** SetupEntityType → contract kind and the name field of its object. */
+/**
+ * SetupEntityType → contract kind and the name field of its object. Types from the Object
+ * Reference, "SetupEntityAccess" (ApexClass, ApexPage, ConnectedApplication from API 28.0,
+ * CustomPermission from 31.0; ServiceProvider, TabSet and CustomEntityDefinition are not checked).
+ * Whether an External Client App's access shows as ConnectedApplication in a real org is unknown
+ * here: the emulator represents it so (its README, "Differences from Salesforce").
+ */
 export const ENTITY_TYPES: Record<
     string,
     {
