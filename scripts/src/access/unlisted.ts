@@ -127,7 +127,13 @@ export function evaluateUnlisted(
             grantedBy: names(sources),
             fix: `${removeFix(what, sources, !(ENTITY_KINDS as readonly string[]).includes(kind))}; or, if the integration needs it, ${allowHint}${risk ? ` with justifications["${risk.key}"]` : ''}`
         });
-    for (const [name, sources] of access.userPermissions) {
+    // High-risk permissions first, then the rest by name.
+    const permissions = [...access.userPermissions].sort(
+        ([a], [b]) =>
+            Number(!highRiskPermission(a)) - Number(!highRiskPermission(b)) ||
+            a.localeCompare(b)
+    );
+    for (const [name, sources] of permissions) {
         if (!allow.userPermissions.has(name)) {
             finding(
                 'userPermissions',
