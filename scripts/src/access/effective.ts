@@ -200,8 +200,10 @@ export function effectiveAccess(
                         .map((c) => c.name)
                 })
             );
-            if (kind === 'entities') {
-                // Muting of setup entity access is not checked (not emulated either).
+            // Muting of setup entity access is not checked (not emulated either). An aggregate
+            // that is not Updated may lag its components: no muting is inferred from it then
+            // (the group rule warns about the status instead).
+            if (kind === 'entities' || group.Status !== 'Updated') {
                 continue;
             }
             const componentKeys = new Set(

@@ -104,7 +104,7 @@ describe('effective access (pure)', () => {
         PermissionsModifyAllRecords: false
     });
 
-    it('attributes a group grant to its component, finds what the muting set removed, and ignores an expired set', () => {
+    function fixture(status: string): { snapshot: Snapshot; details: Details } {
         const aggregate = set('0PSaggregate', 'Ops', {
             PermissionsApiEnabled: true,
             ObjectPerms: [objectRow('Case', false)]
@@ -135,7 +135,7 @@ describe('effective access (pure)', () => {
                             ExpirationDate: null,
                             PermissionSetGroup: {
                                 DeveloperName: 'Ops',
-                                Status: 'Updated'
+                                Status: status
                             }
                         },
                         {
@@ -170,6 +170,11 @@ describe('effective access (pure)', () => {
             tabs: [],
             passwordExpired: new Map()
         };
+        return { snapshot, details };
+    }
+
+    it('attributes a group grant to its component, finds what the muting set removed, and ignores an expired set', () => {
+        const { snapshot, details } = fixture('Updated');
         const row = snapshot.users[0];
         if (!row) throw new Error('no user');
         const access = effectiveAccess(
@@ -198,5 +203,19 @@ describe('effective access (pure)', () => {
             ['Ops', false],
             ['Old_Admin', true]
         ]);
+    });
+
+    it('infers no muting from a group whose aggregate is not Updated', () => {
+        const { snapshot, details } = fixture('Outdated');
+        const row = snapshot.users[0];
+        if (!row) throw new Error('no user');
+        const access = effectiveAccess(
+            row,
+            snapshot,
+            details,
+            new Date('2026-01-01T00:00:00Z')
+        );
+        expect(access.muted.size).toBe(0);
+        expect(access.assignments[0]?.groupStatus).toBe('Outdated');
     });
 });
