@@ -367,6 +367,105 @@ describe('verify (against the emulator over HTTP)', () => {
         expect(rule(report, 'objects.Case.require.read')?.status).toBe('fail');
     });
 
+    it.each([
+        'cs-platform-connector',
+        'community-case-portal',
+        'generic-integration-user'
+    ])(
+        'passes the %s preset for a user holding exactly what it lists',
+        async (name) => {
+            const org = h.emulator.org;
+            const preset = contract(name);
+            // Take the kit's group away: the user keeps only its profile and the vendor's set.
+            for (const row of org
+                .rows('PermissionSetAssignment')
+                .filter(
+                    (a) => a.AssigneeId === userId && a.PermissionSetGroupId
+                )) {
+                org.dml.delete(
+                    'PermissionSetAssignment',
+                    String(row.Id),
+                    SYSTEM
+                );
+            }
+            const p = preset.userPermissions;
+            const setId = assignSet(
+                'Vendor_Integration_User_Permissions',
+                Object.fromEntries(
+                    [...p.require, ...p.recommend, ...p.allow].map((perm) => [
+                        `Permissions${perm}`,
+                        true
+                    ])
+                )
+            );
+            const flags: Record<string, string> = {
+                read: 'PermissionsRead',
+                create: 'PermissionsCreate',
+                edit: 'PermissionsEdit',
+                delete: 'PermissionsDelete',
+                viewAll: 'PermissionsViewAllRecords',
+                modifyAll: 'PermissionsModifyAllRecords'
+            };
+            for (const [object, rule] of Object.entries(preset.objects)) {
+                const wanted = [
+                    ...(rule.require ?? []),
+                    ...(rule.recommend ?? []),
+                    ...(rule.allow ?? [])
+                ];
+                org.dml.create(
+                    'ObjectPermissions',
+                    {
+                        ParentId: setId,
+                        SobjectType: object,
+                        ...Object.fromEntries(
+                            wanted.map((a) => [flags[a] ?? a, true])
+                        )
+                    },
+                    SYSTEM
+                );
+            }
+            for (const [field, rule] of Object.entries(preset.fields)) {
+                const edit = [
+                    rule.require,
+                    rule.recommend,
+                    rule.allow
+                ].includes('edit');
+                org.dml.create(
+                    'FieldPermissions',
+                    {
+                        ParentId: setId,
+                        SobjectType: field.split('.')[0],
+                        Field: field,
+                        PermissionsRead: true,
+                        PermissionsEdit: edit
+                    },
+                    SYSTEM
+                );
+            }
+            if (p.require.includes('PasswordNeverExpires')) {
+                // A password-based integration has a current password.
+                await h
+                    .client()
+                    .request(
+                        'POST',
+                        `/services/data/v66.0/sobjects/User/${userId}/password`,
+                        { NewPassword: 'Vendor-Passw0rd-2026' }
+                    );
+            }
+            const report = await runVerify(
+                h.client(),
+                [username],
+                [preset],
+                {}
+            );
+            expect(failures(report)).toEqual([]);
+            expect(
+                report.users[0]?.results.filter((r) => r.status === 'pass')
+                    .length
+            ).toBeGreaterThan(3);
+        }
+    );
+
     it('stops with the nearest names on a contract typo (object, field, permission)', async () => {
         const base = contract('cs-platform-connector');
         const bad: Contract = {
