@@ -1,30 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { highRiskObjectAccess, highRiskPermission } from './catalogue';
+import { ENTITY_KINDS, OBJECT_ACCESS, type ObjectAccess } from './types';
 
 /**
- * Access contracts: what an integration user must, should and must not have (DESIGN section 4).
- * `config/access/<name>.json`, validated here; errors name the file and the JSON path.
+ * Access contracts (DESIGN section 4): what an integration user must have (`require`), should
+ * have (`recommend`, a warning) and may have (`allow`). Default-deny: every other grant in the
+ * user's effective access is a finding. `config/access/<name>.json`, validated here; errors name
+ * the file and the JSON path. High-risk grants (catalogue.ts) need a named justification.
  */
 
-export const OBJECT_ACCESS = [
-    'read',
-    'create',
-    'edit',
-    'delete',
-    'viewAll',
-    'modifyAll'
-] as const;
-export type ObjectAccess = (typeof OBJECT_ACCESS)[number];
+export { OBJECT_ACCESS, type ObjectAccess } from './types';
 
-/** Forbidden for every integration user unless a contract lists them under `userPermissions.allow`. */
-export const DEFAULT_FORBIDDEN_PERMISSIONS = [
-    'ModifyAllData',
-    'ViewAllData',
-    'AuthorApex',
-    'CustomizeApplication',
-    'ManageUsers'
-] as const;
+const PARAM = /\$\{([A-Za-z]\w*)\}/g;
 
 const apiName = z
     .string()
@@ -32,7 +21,13 @@ const apiName = z
         /^(\$\{[A-Za-z]\w*\}|[A-Za-z][A-Za-z0-9_]*)$/,
         'must be an API name or a ${parameter}'
     );
-const objectName = apiName;
+/** Tab names: `standard-Account` for standard tabs (Tooling API, PermissionSetTabSetting.Name). */
+const tabName = z
+    .string()
+    .regex(
+        /^(\$\{[A-Za-z]\w*\}|[A-Za-z][A-Za-z0-9_-]*)$/,
+        'must be a tab name (standard-Account, My_Object__c) or a ${parameter}'
+    );
 const fieldName = z
     .string()
     .regex(
@@ -40,9 +35,31 @@ const fieldName = z
         'must be Object.Field'
     );
 const accessList = z.array(z.enum(OBJECT_ACCESS)).min(1);
+const fieldAccess = z.enum(['read', 'edit']);
+/** A finding's level: `fail` (exit 1) or `warn`. */
+const findingLevel = z.enum(['fail', 'warn']);
 const level = z.enum(['require', 'recommend']);
 
-export const contractSchema = z
+const grantList = (name: z.ZodString) =>
+    z
+        .object({
+            require: z.array(name).default([]),
+            recommend: z.array(name).default([]),
+            allow: z.array(name).default([])
+        })
+        .strict()
+        .default({ require: [], recommend: [], allow: [] });
+
+const UNLISTED_KINDS = [
+    'userPermissions',
+    'objects',
+    'fieldEdit',
+    'fieldRead',
+    ...ENTITY_KINDS
+] as const;
+export type UnlistedKind = (typeof UNLISTED_KINDS)[number];
+
+const baseSchema = z
     .object({
         $schema: z.string().optional(),
         name: z
@@ -67,23 +84,28 @@ export const contractSchema = z
             })
             .strict()
             .default({ profileMayGrant: true, active: true, notFrozen: true }),
-        userPermissions: z
+        unlisted: z
             .object({
-                require: z.array(apiName).default([]),
-                recommend: z.array(apiName).default([]),
-                forbid: z.array(apiName).default([]),
-                allow: z.array(apiName).default([])
+                level: findingLevel.default('fail'),
+                fieldRead: z.boolean().default(false),
+                levels: z
+                    .partialRecord(z.enum(UNLISTED_KINDS), findingLevel)
+                    .default({})
             })
             .strict()
-            .default({ require: [], recommend: [], forbid: [], allow: [] }),
+            .default({ level: 'fail', fieldRead: false, levels: {} })
+            .describe(
+                'Default-deny: a grant the contract does not require, recommend or allow is a finding at this level (fail unless set to warn, per kind in levels). Field read is checked only with fieldRead: true.'
+            ),
+        userPermissions: grantList(apiName),
         objects: z
             .record(
-                objectName,
+                apiName,
                 z
                     .object({
                         require: accessList.optional(),
                         recommend: accessList.optional(),
-                        forbid: accessList.optional(),
+                        allow: accessList.optional(),
                         ifPresent: z.boolean().default(false)
                     })
                     .strict()
@@ -94,7 +116,9 @@ export const contractSchema = z
                 fieldName,
                 z
                     .object({
-                        require: z.enum(['read', 'edit']),
+                        require: fieldAccess.optional(),
+                        recommend: fieldAccess.optional(),
+                        allow: fieldAccess.optional(),
                         ifPresent: z.boolean().default(false)
                     })
                     .strict()
@@ -102,18 +126,36 @@ export const contractSchema = z
             .default({}),
         setupEntities: z
             .object({
-                apexClasses: z.array(apiName).default([]),
-                customPermissions: z.array(apiName).default([]),
-                connectedApps: z.array(apiName).default([]),
-                externalClientApps: z.array(apiName).default([])
+                apexClasses: grantList(apiName),
+                apexPages: grantList(apiName),
+                customPermissions: grantList(apiName),
+                connectedApps: grantList(apiName).describe(
+                    'Connected apps and External Client Apps (SetupEntityType ConnectedApplication)'
+                ),
+                tabs: grantList(tabName)
             })
             .strict()
             .default({
-                apexClasses: [],
-                customPermissions: [],
-                connectedApps: [],
-                externalClientApps: []
+                apexClasses: { require: [], recommend: [], allow: [] },
+                apexPages: { require: [], recommend: [], allow: [] },
+                customPermissions: { require: [], recommend: [], allow: [] },
+                connectedApps: { require: [], recommend: [], allow: [] },
+                tabs: { require: [], recommend: [], allow: [] }
             }),
+        justifications: z
+            .record(
+                z.string().min(1),
+                z
+                    .string()
+                    .min(
+                        20,
+                        'a justification says why the integration needs it (20 characters at least)'
+                    )
+            )
+            .default({})
+            .describe(
+                'High-risk grants (the catalogue in scripts/src/access/catalogue.ts) that this contract requires or allows, each with why: a user permission name, or Object.access (User.edit).'
+            ),
         permissionSets: z
             .object({
                 require: z.array(apiName).default([]),
@@ -147,6 +189,76 @@ export const contractSchema = z
             .optional()
     })
     .strict();
+
+type ParsedContract = z.output<typeof baseSchema>;
+
+export interface ContractIssue {
+    path: (string | number)[];
+    message: string;
+}
+
+/** Access implied by another (ObjectPermissions: Create/Edit need Read, Delete needs Edit, ...). */
+export function impliedAccess(list: readonly ObjectAccess[]): ObjectAccess[] {
+    const out = new Set<ObjectAccess>(list);
+    if (out.has('modifyAll')) {
+        ['viewAll', 'delete'].forEach((a) => out.add(a as ObjectAccess));
+    }
+    if (out.has('delete')) out.add('edit');
+    if (out.size > 0) out.add('read');
+    return OBJECT_ACCESS.filter((a) => out.has(a));
+}
+
+/** High-risk grants named without a justification, and justifications nothing uses. */
+export function highRiskIssues(contract: ParsedContract): ContractIssue[] {
+    const issues: ContractIssue[] = [];
+    const used = new Set<string>();
+    const justified = (key: string) => {
+        used.add(key);
+        return (contract.justifications[key] ?? '').length > 0;
+    };
+    for (const list of ['require', 'recommend', 'allow'] as const) {
+        contract.userPermissions[list].forEach((name, index) => {
+            const risk = highRiskPermission(name);
+            if (risk && !justified(name)) {
+                issues.push({
+                    path: ['userPermissions', list, index],
+                    message: `${name} is high-risk (${risk.reason}; ${risk.source}): name it in justifications.${name} with why the integration needs it`
+                });
+            }
+        });
+        for (const [object, rule] of Object.entries(contract.objects)) {
+            (rule[list] ?? []).forEach((access, index) => {
+                const risk = highRiskObjectAccess(object, access);
+                const key = `${object}.${access}`;
+                if (risk && !justified(key)) {
+                    issues.push({
+                        path: ['objects', object, list, index],
+                        message: `${key} is high-risk (${risk.reason}; ${risk.source}): name it in justifications["${key}"] with why the integration needs it`
+                    });
+                }
+            });
+        }
+    }
+    for (const key of Object.keys(contract.justifications)) {
+        if (!used.has(key)) {
+            issues.push({
+                path: ['justifications', key],
+                message: `justifies ${key}, which is not a high-risk grant this contract requires, recommends or allows`
+            });
+        }
+    }
+    return issues;
+}
+
+export const contractSchema = baseSchema.superRefine((contract, context) => {
+    for (const issue of highRiskIssues(contract)) {
+        context.addIssue({
+            code: 'custom',
+            path: issue.path,
+            message: issue.message
+        });
+    }
+});
 
 export type Contract = z.output<typeof contractSchema>;
 export type ContractInput = z.input<typeof contractSchema>;
@@ -194,9 +306,7 @@ export function parseContract(raw: unknown, file: string): Contract {
             );
         }
     }
-    const used = [
-        ...JSON.stringify(contract).matchAll(/\$\{([A-Za-z]\w*)\}/g)
-    ].map((m) => m[1]);
+    const used = [...JSON.stringify(contract).matchAll(PARAM)].map((m) => m[1]);
     for (const name of used) {
         if (name && !contract.parameters?.[name]) {
             throw new ContractError(
@@ -227,14 +337,66 @@ export function loadContract(file: string): Contract {
     return parseContract(raw, path.relative(process.cwd(), file) || file);
 }
 
+/** Where a contract still uses a parameter: the JSON path of each use. */
+export interface ParameterUse {
+    parameter: string;
+    path: string;
+    /** In a `require` rule (an error when the parameter is missing) or not (skipped). */
+    required: boolean;
+}
+
+function walk(
+    value: unknown,
+    at: string[],
+    visit: (text: string, at: string[]) => void
+): void {
+    if (typeof value === 'string') {
+        visit(value, at);
+    } else if (Array.isArray(value)) {
+        value.forEach((item, index) =>
+            walk(item, [...at, `[${index}]`], visit)
+        );
+    } else if (value && typeof value === 'object') {
+        for (const [key, item] of Object.entries(value)) {
+            visit(key, [...at, key]);
+            walk(item, [...at, key], visit);
+        }
+    }
+}
+
+/** Uses of parameters left in a (resolved) contract. */
+export function parameterUses(contract: Contract): ParameterUse[] {
+    const uses = new Map<string, ParameterUse>();
+    const { parameters, description, ...rules } = contract;
+    void parameters;
+    void description;
+    walk(rules, [], (text, at) => {
+        for (const match of text.matchAll(PARAM)) {
+            const parameter = match[1] ?? '';
+            const where = at.join('.').replace(/\.\[/g, '[');
+            // An object or field named by a parameter is required when its rule requires.
+            const requiredRule =
+                at.includes('require') ||
+                ((at[0] === 'objects' || at[0] === 'fields') &&
+                    at.length === 2 &&
+                    (contract[at[0]] as Record<string, { require?: unknown }>)[
+                        at[1] ?? ''
+                    ]?.require !== undefined);
+            const key = `${parameter}@${where}`;
+            uses.set(key, { parameter, path: where, required: requiredRule });
+        }
+    });
+    return [...uses.values()];
+}
+
 /**
- * Replaces `${name}` with the given parameter values. Entries whose name still holds an unset
- * parameter are kept, marked by `unresolved`, so verify can report them as skipped.
+ * Replaces `${name}` with the given parameter values; a value for a parameter the contract does
+ * not declare is an error. What is left unresolved is for the caller (parameterUses).
  */
 export function resolveParameters(
     contract: Contract,
     values: Record<string, string>
-): { contract: Contract; unresolved: string[] } {
+): Contract {
     for (const name of Object.keys(values)) {
         if (!contract.parameters?.[name]) {
             const known = Object.keys(contract.parameters ?? {});
@@ -243,31 +405,27 @@ export function resolveParameters(
             );
         }
     }
-    const unresolved = Object.keys(contract.parameters ?? {}).filter(
-        (name) => !(name in values)
-    );
     const text = JSON.stringify(contract).replace(
-        /\$\{([A-Za-z]\w*)\}/g,
+        PARAM,
         (whole, name: string) =>
-            name in values ? (values[name] ?? whole) : whole
+            name in values ? JSON.stringify(values[name]).slice(1, -1) : whole
     );
-    return { contract: JSON.parse(text) as Contract, unresolved };
+    const resolved = JSON.parse(text) as Contract;
+    const issues = highRiskIssues(resolved);
+    if (issues.length > 0) {
+        throw new ContractError(
+            issues
+                .map(
+                    (issue) =>
+                        `contract ${contract.name}: ${formatPath(issue.path)}: ${issue.message}`
+                )
+                .join('\n')
+        );
+    }
+    return resolved;
 }
 
 /** True when a name still holds a `${parameter}` that was not given. */
 export function isUnresolved(name: string): boolean {
     return /\$\{[A-Za-z]\w*\}/.test(name);
-}
-
-/** The forbidden user permissions in force: the defaults and the contract's own, less `allow`. */
-export function forbiddenPermissions(contract: Contract): string[] {
-    const allow = new Set(contract.userPermissions.allow);
-    return [
-        ...new Set([
-            ...DEFAULT_FORBIDDEN_PERMISSIONS,
-            ...contract.userPermissions.forbid
-        ])
-    ]
-        .filter((name) => !allow.has(name))
-        .sort();
 }

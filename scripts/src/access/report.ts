@@ -1,5 +1,5 @@
 import { renderTable } from '../lib/table';
-import type { RuleResult } from './verify';
+import type { RuleResult } from './types';
 import type { VerifyReport } from './run-verify';
 
 const MARK = {

@@ -1,15 +1,31 @@
-import { nearestNames } from '../lib/nearest';
 import type { OrgClient } from '../org/client';
-import { resolveParameters, type Contract } from './contract';
-import { AccessQueryError, resolveAccess } from './model';
-import { chunk } from './soql';
 import {
-    accessQueryFor,
-    evaluate,
-    profileLogin,
-    type ProfileLogin,
-    type RuleResult
-} from './verify';
+    ContractError,
+    isUnresolved,
+    parameterUses,
+    resolveParameters,
+    type Contract
+} from './contract';
+import { credentialResults, wantsPasswordStatus } from './credential-rules';
+import { effectiveAccess } from './effective';
+import { evaluate, evaluateUnlisted } from './evaluate';
+import {
+    AccessQueryError,
+    fetchDetails,
+    fetchProfileLogin,
+    fetchSnapshot,
+    type OrgSchema
+} from './fetch';
+import { checkNames, objectsToDescribe } from './org-check';
+import { chunk } from './soql';
+import type { ProfileLogin, RuleResult } from './types';
+
+export type { RuleResult } from './types';
+
+/**
+ * verify: plan (parameters, what to describe) → fetch (fetch.ts, a constant number of calls a
+ * chunk of users) → check the contracts' names against the org → evaluate (pure) → report.
+ */
 
 export interface UserReport {
     username: string;
@@ -25,55 +41,16 @@ export interface VerifyReport {
 
 export class VerifyError extends Error {}
 
-/** Users resolved per access-model call (one composite call, two with groups). */
+/** Users resolved per chunk (their usernames go into IN lists). */
 export const USERS_PER_CALL = 100;
 
-/** On INVALID_FIELD for a `Permissions*` column: the permission names that do exist, nearest first. */
-async function unknownPermission(
-    client: OrgClient,
-    error: AccessQueryError,
-    wanted: string[]
-): Promise<VerifyError> {
-    const describe = await client.request<{ fields: { name: string }[] }>(
-        'GET',
-        `${client.base}/sobjects/PermissionSet/describe`
-    );
-    const known = describe.fields
-        .map((f) => f.name)
-        .filter((n) => n.startsWith('Permissions'))
-        .map((n) => n.slice('Permissions'.length));
-    const unknown = wanted.filter((name) => !known.includes(name));
-    if (unknown.length === 0) {
-        return new VerifyError(error.message);
-    }
-    return new VerifyError(
-        unknown
-            .map((name) => {
-                const near = nearestNames(name, known);
-                return `Unknown user permission "${name}"${near.length > 0 ? ` (nearest: ${near.join(', ')})` : ''}`;
-            })
-            .join('\n')
-    );
-}
-
-/** Verifies users against contracts: 1-2 calls for the access model, 1 per profile for login rules. */
-export async function runVerify(
-    client: OrgClient,
-    usernames: string[],
+/** Fills each contract's parameters; a parameter a `require` rule uses must be given. */
+export function planContracts(
     input: Contract[],
     parameters: Record<string, string>
-): Promise<VerifyReport> {
-    const start = client.calls;
-    const contracts = input.map((contract) => {
-        const mine = Object.fromEntries(
-            Object.entries(parameters).filter(
-                ([name]) => contract.parameters?.[name]
-            )
-        );
-        return resolveParameters(contract, mine).contract;
-    });
+): { contracts: Contract[]; skipped: RuleResult[] } {
     const known = new Set(
-        input.flatMap((contract) => Object.keys(contract.parameters ?? {}))
+        input.flatMap((c) => Object.keys(c.parameters ?? {}))
     );
     for (const name of Object.keys(parameters)) {
         if (!known.has(name)) {
@@ -82,35 +59,155 @@ export async function runVerify(
             );
         }
     }
-    const query = accessQueryFor(contracts);
-    // Usernames go into IN lists: chunks keep each query URL well under Salesforce's limit.
-    const resolved: Awaited<ReturnType<typeof resolveAccess>> = {
-        users: new Map(),
-        presence: { objects: new Set(), permissionSets: new Set() }
-    };
-    try {
-        for (const batch of chunk(usernames, USERS_PER_CALL)) {
-            const part = await resolveAccess(client, batch, query);
-            part.users.forEach((access, key) =>
-                resolved.users.set(key, access)
-            );
-            resolved.presence = part.presence;
+    const errors: string[] = [];
+    const skipped: RuleResult[] = [];
+    const contracts = input.map((contract) => {
+        const mine = Object.fromEntries(
+            Object.entries(parameters).filter(
+                ([name]) => contract.parameters?.[name]
+            )
+        );
+        let resolved: Contract;
+        try {
+            resolved = resolveParameters(contract, mine);
+        } catch (error) {
+            if (error instanceof ContractError) {
+                throw new VerifyError(error.message);
+            }
+            throw error;
         }
-    } catch (error) {
-        if (
-            error instanceof AccessQueryError &&
-            error.errorCode === 'INVALID_FIELD'
-        ) {
-            throw await unknownPermission(client, error, query.userPermissions);
+        for (const use of parameterUses(resolved)) {
+            const description =
+                contract.parameters?.[use.parameter]?.description ?? '';
+            if (use.required) {
+                errors.push(
+                    `contract ${contract.name}: ${use.path} requires --param ${use.parameter}=<value> (${description})`
+                );
+            } else {
+                skipped.push({
+                    contract: contract.name,
+                    rule: `parameters.${use.parameter}`,
+                    status: 'skip',
+                    expected: `${use.path} checked`,
+                    actual: `--param ${use.parameter} not given: not checked`,
+                    grantedBy: []
+                });
+            }
         }
-        throw error;
+        return withoutUnresolved(resolved);
+    });
+    if (errors.length > 0) {
+        throw new VerifyError([...new Set(errors)].join('\n'));
     }
+    return { contracts, skipped };
+}
+
+/** Drops list entries and keys that still name a missing parameter (outside require rules). */
+function withoutUnresolved(contract: Contract): Contract {
+    const prune = (value: unknown): unknown => {
+        if (Array.isArray(value)) {
+            return value
+                .filter(
+                    (item) => !(typeof item === 'string' && isUnresolved(item))
+                )
+                .map(prune);
+        }
+        if (value && typeof value === 'object') {
+            return Object.fromEntries(
+                Object.entries(value)
+                    .filter(([key]) => !isUnresolved(key))
+                    .map(([key, item]) => [key, prune(item)])
+            );
+        }
+        return value;
+    };
+    const { description, ...rest } = contract;
+    return { ...(prune(rest) as Contract), description };
+}
+
+export async function runVerify(
+    client: OrgClient,
+    usernames: string[],
+    input: Contract[],
+    parameters: Record<string, string>,
+    now: Date = new Date()
+): Promise<VerifyReport> {
+    const start = client.calls;
+    const { contracts, skipped } = planContracts(input, parameters);
+    const passwords = wantsPasswordStatus(contracts);
+    const presenceSets = [
+        ...new Set(
+            contracts.flatMap((c) =>
+                c.permissionSets?.ifPresent
+                    ? [
+                          ...c.permissionSets.require,
+                          ...c.permissionSets.recommend
+                      ]
+                    : []
+            )
+        )
+    ];
     const logins = new Map<string, ProfileLogin>();
-    const users: UserReport[] = [];
-    for (const username of usernames) {
-        const access = resolved.users.get(username.toLowerCase());
-        if (!access) {
-            users.push({
+    const reports = new Map<string, UserReport>();
+    let schema: OrgSchema | undefined;
+    for (const batch of chunk(usernames, USERS_PER_CALL)) {
+        const snapshot = await fetchSnapshot(
+            client,
+            batch,
+            schema ? { schema } : { objects: objectsToDescribe(contracts) }
+        ).catch((error: unknown) => {
+            throw error instanceof AccessQueryError
+                ? new VerifyError(error.message)
+                : error;
+        });
+        if (!schema) {
+            schema = snapshot.schema;
+            const errors = checkNames(contracts, schema);
+            if (errors.length > 0) {
+                throw new VerifyError(errors.join('\n'));
+            }
+        }
+        const details = await fetchDetails(
+            client,
+            snapshot,
+            passwords ? snapshot.users.map((u) => u.Id) : [],
+            presenceSets
+        );
+        const presentObjects = new Set(
+            schema.objects.map((o) => o.toLowerCase())
+        );
+        for (const row of snapshot.users) {
+            const access = effectiveAccess(row, snapshot, details, now);
+            let login: ProfileLogin | undefined;
+            if (contracts.some((c) => c.login)) {
+                login =
+                    logins.get(row.ProfileId) ??
+                    (await fetchProfileLogin(client, row.ProfileId));
+                logins.set(row.ProfileId, login);
+            }
+            const context = {
+                presentObjects,
+                presentPermissionSets: details.presentPermissionSets,
+                login,
+                tabsUnavailable: details.tabsUnavailable
+            };
+            reports.set(row.Username.toLowerCase(), {
+                username: row.Username,
+                found: true,
+                results: [
+                    ...contracts.flatMap((contract) =>
+                        evaluate(contract, access, context)
+                    ),
+                    ...evaluateUnlisted(contracts, access, context),
+                    ...credentialResults(contracts, access, now),
+                    ...skipped
+                ]
+            });
+        }
+    }
+    const users = usernames.map(
+        (username): UserReport =>
+            reports.get(username.toLowerCase()) ?? {
                 username,
                 found: false,
                 results: [
@@ -124,24 +221,8 @@ export async function runVerify(
                         fix: 'Check the username (usernames are exact), or create it with npm run provision'
                     }
                 ]
-            });
-            continue;
-        }
-        const results: RuleResult[] = [];
-        for (const contract of contracts) {
-            let login: ProfileLogin | undefined;
-            if (contract.login) {
-                login =
-                    logins.get(access.user.profileId) ??
-                    (await profileLogin(client, access.user.profileId));
-                logins.set(access.user.profileId, login);
             }
-            results.push(
-                ...evaluate(contract, access, resolved.presence, login)
-            );
-        }
-        users.push({ username: access.user.username, found: true, results });
-    }
+    );
     const all = users.flatMap((user) => user.results);
     const count = (status: RuleResult['status']): number =>
         all.filter((r) => r.status === status).length;

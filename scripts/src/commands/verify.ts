@@ -13,8 +13,13 @@ const USAGE = `Usage: npm run verify -- [-o <org>] [--user <username>]... --cont
                           [--param name=value]... [--json] [--junit <file>]
 
 Checks each user's effective access (profile + every active, unexpired permission set and group
-assignment, muting applied) against access contracts. Each rule passes, warns, fails or is skipped,
-with who grants it and how to fix it. Exit 1 on any failure.
+assignment, muting applied) against access contracts. Default-deny: a user permission, object or
+field permission, Apex class, Visualforce page, custom permission, tab or connected app that no
+contract requires, recommends or allows is a finding; high-risk grants need a justification in the
+contract. Each rule passes, warns, fails or is skipped, with who grants it and how to fix it, plus
+credential readiness (OAuth grants, password policy as the contract asks, last login).
+Exit 1 on any failure, on a contract name the org does not know, and on a --param that a require
+rule needs but was not given.
 --user defaults to the Username in config/api-user.json.`;
 
 runMain(async () => {

@@ -1,9 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+    HIGH_RISK_PERMISSIONS,
+    highRiskObjectAccess
+} from '../../src/access/catalogue';
+import {
     ContractError,
-    forbiddenPermissions,
     loadContract,
+    parameterUses,
     parseContract,
     resolveParameters
 } from '../../src/access/contract';
@@ -37,32 +41,112 @@ describe('access contracts', () => {
         expect(committed).toEqual(contractJsonSchema());
     });
 
-    it('forbids the five dangerous permissions unless a contract allows one', () => {
+    it('allows a high-risk permission only when the contract names it with a justification', () => {
         const base = { name: 'x', description: 'x' };
-        expect(forbiddenPermissions(parseContract(base, 'x.json'))).toEqual([
-            'AuthorApex',
-            'CustomizeApplication',
-            'ManageUsers',
-            'ModifyAllData',
-            'ViewAllData'
-        ]);
-        const allowing = parseContract(
+        expect(() =>
+            parseContract(
+                { ...base, userPermissions: { allow: ['ManageUsers'] } },
+                'x.json'
+            )
+        ).toThrow(
+            /x.json: userPermissions.allow\[0\]: ManageUsers is high-risk \(.*\): name it in justifications.ManageUsers/
+        );
+        const justified = parseContract(
             {
                 ...base,
-                userPermissions: {
-                    allow: ['ManageUsers'],
-                    forbid: ['ExportReport']
+                userPermissions: { allow: ['ManageUsers'] },
+                justifications: {
+                    ManageUsers:
+                        'the HR feed deactivates leavers through this user'
                 }
             },
             'x.json'
         );
-        expect(forbiddenPermissions(allowing)).toEqual([
-            'AuthorApex',
-            'CustomizeApplication',
-            'ExportReport',
-            'ModifyAllData',
-            'ViewAllData'
+        expect(justified.userPermissions.allow).toEqual(['ManageUsers']);
+        expect(() =>
+            parseContract(
+                {
+                    ...base,
+                    userPermissions: { allow: ['ManageUsers'] },
+                    justifications: { ManageUsers: 'needed' }
+                },
+                'x.json'
+            )
+        ).toThrow(/justifications.ManageUsers: a justification says why/);
+    });
+
+    it('treats edit on User and Modify All on any object as high-risk, needing a justification', () => {
+        const base = { name: 'x', description: 'x' };
+        expect(() =>
+            parseContract(
+                { ...base, objects: { User: { allow: ['edit'] } } },
+                'x.json'
+            )
+        ).toThrow(/objects.User.allow\[0\]: User.edit is high-risk/);
+        expect(() =>
+            parseContract(
+                { ...base, objects: { Case: { require: ['modifyAll'] } } },
+                'x.json'
+            )
+        ).toThrow(
+            /Case.modifyAll is high-risk \(Modify All on Case ignores sharing settings/
+        );
+        expect(() =>
+            parseContract(
+                {
+                    ...base,
+                    justifications: {
+                        ViewAllData: 'nothing in this contract asks for it'
+                    }
+                },
+                'x.json'
+            )
+        ).toThrow(
+            /justifications.ViewAllData: justifies ViewAllData, which is not/
+        );
+    });
+
+    it('catalogues at least the permissions issue 12 names, each with a reason and a source', () => {
+        const keys = HIGH_RISK_PERMISSIONS.map((entry) => entry.key);
+        expect(keys).toEqual(
+            expect.arrayContaining([
+                'ModifyAllData',
+                'ViewAllData',
+                'ManageUsers',
+                'ManageInternalUsers',
+                'ManageProfilesPermissionsets',
+                'AssignPermissionSets',
+                'CustomizeApplication',
+                'AuthorApex',
+                'ModifyMetadata',
+                'ManageSharing',
+                'ResetPasswords',
+                'ManageIpAddresses',
+                'ManageAuthProviders',
+                'ManageRemoteAccess',
+                'ManageEncryptionKeys',
+                'ViewAllUsers',
+                'EditReadonlyFields',
+                'BulkApiHardDelete',
+                'ExportReport'
+            ])
+        );
+        for (const entry of HIGH_RISK_PERMISSIONS) {
+            expect(entry.reason.length).toBeGreaterThan(10);
+            expect(entry.source).toMatch(
+                /^https:\/\/developer\.salesforce\.com\//
+            );
+        }
+        // Real permission names (PermissionSet typings of @salesforce/types), except the one
+        // whose field the typings lack (see catalogue.ts).
+        const known = knownUserPermissions();
+        expect(keys.filter((key) => !known.has(key))).toEqual([
+            'ManageEncryptionKeys'
         ]);
+        expect(highRiskObjectAccess('PermissionSet', 'create')?.key).toBe(
+            'PermissionSet.create'
+        );
+        expect(highRiskObjectAccess('Case', 'edit')).toBeUndefined();
     });
 
     it.each([
@@ -124,18 +208,47 @@ describe('access contracts', () => {
         ).toThrow(/contract.test.ts: not valid JSON/);
     });
 
-    it('fills parameters and leaves unset ones to be skipped', () => {
+    it('fills parameters and says where a missing one is used, and whether a require rule needs it', () => {
         const contract = loadContract(
             path.join(ACCESS_DIR, 'contact-centre-api-user.json')
         );
-        const { contract: filled, unresolved } = resolveParameters(contract, {
+        const filled = resolveParameters(contract, {
             callEventObject: 'cc__Call_Event__c'
         });
         expect(Object.keys(filled.objects)).toContain('cc__Call_Event__c');
-        expect(unresolved).toEqual(['packagePermissionSet']);
+        expect(parameterUses(filled)).toEqual([
+            {
+                parameter: 'packagePermissionSet',
+                path: 'permissionSets.require[0]',
+                required: true
+            }
+        ]);
         expect(() => resolveParameters(contract, { vendor: 'x' })).toThrow(
             /unknown parameter "vendor" \(known: callEventObject, packagePermissionSet\)/
         );
+    });
+
+    it('keeps the kit contract free of PasswordNeverExpires (OAuth only) and the password presets with it', () => {
+        const kit = loadContract(path.join(ACCESS_DIR, 'case-portal.json'));
+        expect(JSON.stringify(kit)).not.toContain('PasswordNeverExpires');
+        for (const name of [
+            'contact-centre-api-user',
+            'generic-integration-user',
+            'community-case-portal'
+        ]) {
+            expect(
+                loadContract(path.join(ACCESS_DIR, `${name}.json`))
+                    .userPermissions.require
+            ).toContain('PasswordNeverExpires');
+        }
+        const xml = readFileSync(
+            path.resolve(
+                __dirname,
+                '../../../force-app/main/default/permissionsets/Case_Portal_Integration_User_Permissions.permissionset-meta.xml'
+            ),
+            'utf8'
+        );
+        expect(xml).not.toContain('<name>PasswordNeverExpires</name>');
     });
 });
 
@@ -146,7 +259,6 @@ describe('the presets name only real user permissions', () => {
             ...contract.userPermissions.require,
             ...contract.userPermissions.recommend,
             ...contract.userPermissions.allow,
-            ...forbiddenPermissions(contract),
             ...(contract.naming?.grants ?? [])
         ];
         const known = knownUserPermissions();

@@ -1,15 +1,16 @@
 import path from 'node:path';
+import { HIGH_RISK_PERMISSIONS } from '../../src/access/catalogue';
+import { loadContract, parseContract } from '../../src/access/contract';
 import {
-    loadContract,
-    parseContract,
-    resolveParameters
-} from '../../src/access/contract';
+    evaluate,
+    evaluateUnlisted,
+    type EvaluationContext
+} from '../../src/access/evaluate';
 import type {
     EffectiveAccess,
     GrantSource,
-    ObjectGrants
-} from '../../src/access/model';
-import { evaluate, type RuleResult } from '../../src/access/verify';
+    RuleResult
+} from '../../src/access/types';
 
 const ACCESS_DIR = path.resolve(__dirname, '../../../config/access');
 const profile: GrantSource = {
@@ -25,246 +26,180 @@ const group: GrantSource = {
     name: 'Acme_Integration',
     via: ['Acme_Integration_User_Permissions']
 };
+const context: EvaluationContext = {
+    presentObjects: new Set(['account', 'contact', 'case', 'user', 'task'])
+};
 
-function objectGrants(partial: Partial<ObjectGrants>): ObjectGrants {
-    return {
-        read: [],
-        create: [],
-        edit: [],
-        delete: [],
-        viewAll: [],
-        modifyAll: [],
-        ...partial
-    };
-}
-
-function access(overrides: Partial<EffectiveAccess> = {}): EffectiveAccess {
+function accessWith(
+    grants: Partial<
+        Record<
+            'userPermissions' | 'objects' | 'fields' | 'entities',
+            Record<string, GrantSource[]>
+        >
+    >
+): EffectiveAccess {
+    const map = (record: Record<string, GrantSource[]> = {}) =>
+        new Map(Object.entries(record));
     return {
         user: {
             id: '005000000000001AAA',
             username: 'acme@example.com',
             isActive: true,
             isFrozen: false,
+            lastLoginDate: null,
             profileId: '00e000000000001AAA',
             profileName: profile.name,
             licenseName: 'Salesforce Integration'
         },
         assignments: [],
-        userPermissions: new Map(),
-        objects: new Map(),
-        fields: new Map(),
-        setupEntities: new Map(),
+        userPermissions: map(grants.userPermissions),
+        objects: map(grants.objects),
+        fields: map(grants.fields),
+        entities: map(grants.entities),
         muted: new Map(),
         setGrants: new Map(),
-        ...overrides
+        oauthGrants: []
     };
 }
 
-const noPresence = {
-    objects: new Set<string>(),
-    permissionSets: new Set<string>()
-};
-const find = (results: RuleResult[], rule: string): RuleResult | undefined =>
-    results.find((r) => r.rule === rule);
+const byRule = (results: RuleResult[], id: string) =>
+    results.find((r) => r.rule === id);
 
-describe('evaluate (one user against one contract)', () => {
-    const generic = loadContract(
-        path.join(ACCESS_DIR, 'generic-integration-user.json')
+describe('default-deny evaluation (pure)', () => {
+    const cs = loadContract(
+        path.join(ACCESS_DIR, 'cs-platform-connector.json')
     );
 
-    it('passes the generic contract when a matching set grants everything, and says which', () => {
-        const results = evaluate(
-            generic,
-            access({
-                userPermissions: new Map([
-                    ['ApiEnabled', [profile, set]],
-                    ['PasswordNeverExpires', [set]]
-                ]),
-                setGrants: new Map([
-                    [set.name, new Set(['ApiEnabled', 'PasswordNeverExpires'])]
-                ])
-            }),
-            noPresence
+    it.each(HIGH_RISK_PERMISSIONS.map((e) => e.key))(
+        'fails on catalogue permission %s from a set, quoting its reason and source',
+        (permission) => {
+            const entry = HIGH_RISK_PERMISSIONS.find(
+                (e) => e.key === permission
+            );
+            const results = evaluateUnlisted(
+                [cs],
+                accessWith({
+                    userPermissions: {
+                        ApiEnabled: [set],
+                        [permission]: [set]
+                    }
+                }),
+                context
+            );
+            expect(
+                byRule(results, `unlisted.userPermissions.${permission}`)
+            ).toEqual({
+                contract: 'cs-platform-connector',
+                rule: `unlisted.userPermissions.${permission}`,
+                status: 'fail',
+                expected: `${permission} not granted (the contract does not list it)`,
+                actual: `granted. HIGH-RISK: ${entry?.reason} (${entry?.source})`,
+                grantedBy: [
+                    'permission set "Acme_Integration_User_Permissions"'
+                ],
+                fix: `Remove ${permission} from permission set "Acme_Integration_User_Permissions" (or unassign the set); or, if the integration needs it, add it to userPermissions.allow with justifications["${permission}"]`
+            });
+            expect(
+                byRule(results, 'unlisted.userPermissions.ApiEnabled')
+            ).toBeUndefined();
+        }
+    );
+
+    it('allows a justified high-risk permission, and what any of several contracts lists', () => {
+        const justified = parseContract(
+            {
+                name: 'hr-feed',
+                description: 'x',
+                userPermissions: { allow: ['ManageUsers'] },
+                objects: { Task: { allow: ['edit'] } },
+                justifications: {
+                    ManageUsers:
+                        'the HR feed deactivates leavers through this user'
+                }
+            },
+            'hr-feed.json'
         );
-        expect(results.filter((r) => r.status === 'fail')).toEqual([]);
-        expect(
-            find(results, 'userPermissions.require.ApiEnabled')?.grantedBy
-        ).toEqual([
-            'profile "Minimum Access - API Only Integrations"',
-            'permission set "Acme_Integration_User_Permissions"'
+        const access = accessWith({
+            userPermissions: { ApiEnabled: [set], ManageUsers: [group] },
+            objects: {
+                'Account.read': [set],
+                'Task.read': [set],
+                'Task.edit': [set],
+                'Task.delete': [set]
+            }
+        });
+        const results = evaluateUnlisted([cs, justified], access, context);
+        expect(results.map((r) => r.rule)).toEqual([
+            'unlisted.objects.Task.delete'
         ]);
-        expect(find(results, 'naming.permissionSet')?.actual).toBe(
-            'Acme_Integration_User_Permissions'
-        );
-        expect(find(results, 'permissionSetGroups.recommendAny')?.status).toBe(
-            'warn'
-        );
+        expect(results[0]?.contract).toBe('cs-platform-connector, hr-feed');
     });
 
-    it('fails a grant that comes only from the profile when the contract says the profile grants nothing', () => {
+    it('checks field edit always and field read only where a contract says so', () => {
+        const access = accessWith({
+            userPermissions: { ApiEnabled: [set] },
+            objects: { 'Contact.read': [set] },
+            fields: {
+                'Contact.Email:read': [set],
+                'Contact.Email:edit': [set],
+                'Contact.Phone:read': [set]
+            }
+        });
+        const plain = evaluateUnlisted([cs], access, context).map(
+            (r) => r.rule
+        );
+        expect(plain).toEqual(['unlisted.fields.Contact.Email.edit']);
+        const strict = { ...cs, unlisted: { ...cs.unlisted, fieldRead: true } };
+        expect(
+            evaluateUnlisted([strict], access, context).map((r) => r.rule)
+        ).toEqual([
+            'unlisted.fields.Contact.Email.edit',
+            'unlisted.fields.Contact.Phone.read'
+        ]);
+    });
+
+    it('fails a required grant that only the profile gives when the profile may not grant', () => {
+        const kit = loadContract(path.join(ACCESS_DIR, 'case-portal.json'));
         const results = evaluate(
-            generic,
-            access({ userPermissions: new Map([['ApiEnabled', [profile]]]) }),
-            noPresence
+            kit,
+            accessWith({ userPermissions: { ApiEnabled: [profile] } }),
+            context
         );
         expect(
-            find(results, 'userPermissions.require.ApiEnabled')
+            byRule(results, 'userPermissions.require.ApiEnabled')
         ).toMatchObject({
             status: 'fail',
-            actual: 'granted only by the profile'
+            actual: 'granted only by the profile',
+            grantedBy: ['profile "Minimum Access - API Only Integrations"']
         });
-        expect(find(results, 'naming.permissionSet')).toMatchObject({
-            status: 'fail'
-        });
-    });
-
-    it('fails a forbidden permission and names every source that grants it', () => {
-        const results = evaluate(
-            generic,
-            access({
-                userPermissions: new Map([['ModifyAllData', [set, group]]])
-            }),
-            noPresence
-        );
         expect(
-            find(results, 'userPermissions.forbid.ModifyAllData')
+            byRule(results, 'userPermissions.require.ApiUserOnly')
         ).toMatchObject({
-            status: 'fail',
-            grantedBy: [
-                'permission set "Acme_Integration_User_Permissions"',
-                'permission set group "Acme_Integration" (via Acme_Integration_User_Permissions)'
-            ],
-            fix: expect.stringContaining('Remove ModifyAllData from')
-        });
-    });
-
-    it('explains a permission muted in a group', () => {
-        const results = evaluate(
-            generic,
-            access({ muted: new Map([['PasswordNeverExpires', [group]]]) }),
-            noPresence
-        );
-        expect(
-            find(results, 'userPermissions.require.PasswordNeverExpires')
-        ).toMatchObject({
-            status: 'fail',
-            actual: expect.stringContaining(
-                'muted in permission set group "Acme_Integration"'
-            ),
-            fix: expect.stringContaining('muting permission set')
-        });
-    });
-
-    it('checks object access level by level, forbidding View All and Modify All', () => {
-        const contract = loadContract(
-            path.join(ACCESS_DIR, 'case-portal.json')
-        );
-        const results = evaluate(
-            contract,
-            access({
-                objects: new Map([
-                    [
-                        'Case',
-                        objectGrants({
-                            read: [group],
-                            create: [group],
-                            edit: [group],
-                            viewAll: [set]
-                        })
-                    ],
-                    ['Account', objectGrants({ read: [group] })]
-                ])
-            }),
-            noPresence
-        );
-        expect(find(results, 'objects.Case.require.edit')?.status).toBe('pass');
-        expect(find(results, 'objects.Case.forbid.viewAll')).toMatchObject({
-            status: 'fail',
-            grantedBy: ['permission set "Acme_Integration_User_Permissions"']
-        });
-        expect(find(results, 'objects.Contact.require.read')).toMatchObject({
             status: 'fail',
             actual: 'not granted'
         });
     });
 
-    it('skips vendor entries whose parameter is not given, or that are not in the org', () => {
-        const contract = loadContract(
-            path.join(ACCESS_DIR, 'contact-centre-api-user.json')
+    it('names the unlisted setup entities by kind, and tabs as not checked where unreadable', () => {
+        const results = evaluateUnlisted(
+            [cs],
+            accessWith({
+                userPermissions: { ApiEnabled: [set] },
+                entities: {
+                    'apexClasses:AdminTools': [set],
+                    'apexPages:Backdoor': [group],
+                    'customPermissions:Bypass_Validation': [set],
+                    'tabs:standard-Account': [profile]
+                }
+            }),
+            { ...context, tabsUnavailable: 'not in describeGlobal' }
         );
-        const unset = evaluate(contract, access(), noPresence);
-        expect(
-            find(unset, 'objects.${callEventObject}.require.read')
-        ).toMatchObject({
-            status: 'skip',
-            actual: expect.stringContaining('parameter not given')
-        });
-        expect(
-            find(unset, 'permissionSets.require.${packagePermissionSet}')
-                ?.status
-        ).toBe('skip');
-
-        const given = resolveParameters(contract, {
-            callEventObject: 'cc__Call__c',
-            packagePermissionSet: 'cc_Api_User'
-        }).contract;
-        const absent = evaluate(given, access(), noPresence);
-        expect(find(absent, 'objects.cc__Call__c.require.read')).toMatchObject({
-            status: 'skip',
-            actual: 'cc__Call__c is not in this org'
-        });
-        const present = evaluate(given, access(), {
-            objects: new Set(['cc__Call__c']),
-            permissionSets: new Set(['cc_Api_User'])
-        });
-        expect(find(present, 'objects.cc__Call__c.require.read')?.status).toBe(
-            'fail'
-        );
-        expect(
-            find(present, 'permissionSets.require.cc_Api_User')?.status
-        ).toBe('fail');
-    });
-
-    it('warns on login IP ranges and hours when the contract recommends none', () => {
-        const contract = loadContract(
-            path.join(ACCESS_DIR, 'contact-centre-api-user.json')
-        );
-        const results = evaluate(contract, access(), noPresence, {
-            ipRanges: 2,
-            hasLoginHours: true
-        });
-        expect(find(results, 'login.noIpRanges')).toMatchObject({
-            status: 'warn',
-            actual: '2 IP range(s)'
-        });
-        expect(find(results, 'login.noLoginHours')).toMatchObject({
-            status: 'warn'
-        });
-    });
-
-    it('fails an inactive or frozen user and a licence outside the list', () => {
-        const contract = parseContract(
-            {
-                name: 'x',
-                description: 'x',
-                user: { licenses: ['Salesforce Platform'] }
-            },
-            'x.json'
-        );
-        const base = access();
-        const results = evaluate(
-            contract,
-            {
-                ...base,
-                user: { ...base.user, isActive: false, isFrozen: true }
-            },
-            noPresence
-        );
-        expect(find(results, 'user.active')?.status).toBe('fail');
-        expect(find(results, 'user.notFrozen')?.status).toBe('fail');
-        expect(find(results, 'user.license')).toMatchObject({
-            status: 'fail',
-            actual: 'Salesforce Integration'
-        });
+        expect(results.map((r) => [r.rule, r.status])).toEqual([
+            ['unlisted.apexClasses.AdminTools', 'fail'],
+            ['unlisted.apexPages.Backdoor', 'fail'],
+            ['unlisted.customPermissions.Bypass_Validation', 'fail'],
+            ['unlisted.tabs.standard-Account', 'fail'],
+            ['unlisted.tabs', 'skip']
+        ]);
     });
 });

@@ -1,8 +1,18 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { HIGH_RISK_PERMISSIONS } from '../../src/access/catalogue';
 import { loadContract, type Contract } from '../../src/access/contract';
-import { runVerify, type VerifyReport } from '../../src/access/run-verify';
-import type { RuleResult } from '../../src/access/verify';
+import {
+    runVerify,
+    VerifyError,
+    type VerifyReport
+} from '../../src/access/run-verify';
+import type { RuleResult } from '../../src/access/types';
 import { provision } from '../../src/provision/provision';
+import { USER_PERMISSIONS } from '../../emulator/schema/permissions';
 import { REPO_ROOT, startScriptHarness, type ScriptHarness } from './harness';
 
 const contract = (name: string): Contract =>
@@ -15,10 +25,17 @@ const failures = (report: VerifyReport): string[] =>
             .filter((r) => r.status === 'fail')
             .map((r) => `${r.rule}: ${r.actual}`)
     );
+const SYSTEM = { system: true } as const;
+
+/** Catalogue permissions the emulator's PermissionSet has a field for (the rest: evaluate.test.ts). */
+const EMULATED_HIGH_RISK = HIGH_RISK_PERMISSIONS.map((e) => e.key).filter(
+    (key) => USER_PERMISSIONS.includes(key)
+);
 
 describe('verify (against the emulator over HTTP)', () => {
     let h: ScriptHarness;
     let username: string;
+    let userId: string;
     beforeEach(async () => {
         h = await startScriptHarness();
         username = h.definition.Username;
@@ -26,12 +43,31 @@ describe('verify (against the emulator over HTTP)', () => {
             dryRun: false,
             uniqueUsername: false
         });
+        userId = String(
+            h.emulator.org.rows('User').find((u) => u.Username === username)?.Id
+        );
     });
     afterEach(async () => {
         await h.close();
     });
 
-    it('passes the provisioned user against the kit contract, naming the group and its set as the source', async () => {
+    /** A permission set with the given fields, assigned to the integration user. */
+    function assignSet(name: string, fields: Record<string, unknown>): string {
+        const org = h.emulator.org;
+        const setId = org.dml.create(
+            'PermissionSet',
+            { Name: name, Label: name, ...fields },
+            SYSTEM
+        );
+        org.dml.create(
+            'PermissionSetAssignment',
+            { AssigneeId: userId, PermissionSetId: setId },
+            SYSTEM
+        );
+        return setId;
+    }
+
+    it('passes the kit user against the kit contract, in 2 calls, naming the group and its set', async () => {
         const report = await runVerify(
             h.client(),
             [username],
@@ -42,7 +78,194 @@ describe('verify (against the emulator over HTTP)', () => {
         expect(rule(report, 'objects.Case.require.edit')?.grantedBy).toEqual([
             'permission set group "Case_Portal_Integration" (via Case_Portal_Integration_User_Permissions)'
         ]);
-        expect(report.apiCalls).toBeLessThanOrEqual(4);
+        expect(
+            rule(
+                report,
+                'setupEntities.connectedApps.require.Case_Portal_Integration'
+            )?.status
+        ).toBe('pass');
+        // The OAuth-only contract does not ask for PasswordNeverExpires, and the kit's set lacks it.
+        expect(
+            rule(report, 'credentials.password-never-expires')
+        ).toMatchObject({ status: 'pass', actual: 'not granted' });
+        expect(report.apiCalls).toBe(2);
+    });
+
+    it.each(EMULATED_HIGH_RISK)(
+        'fails on %s granted through a permission set, naming the permission, the set and the reason',
+        async (permission) => {
+            assignSet('Extra_Admin_Powers', {
+                [`Permissions${permission}`]: true
+            });
+            const report = await runVerify(
+                h.client(),
+                [username],
+                [contract('case-portal')],
+                {}
+            );
+            expect(
+                rule(report, `unlisted.userPermissions.${permission}`)
+            ).toMatchObject({
+                status: 'fail',
+                actual: expect.stringContaining('HIGH-RISK'),
+                grantedBy: ['permission set "Extra_Admin_Powers"'],
+                fix: expect.stringContaining(
+                    `Remove ${permission} from permission set "Extra_Admin_Powers"`
+                )
+            });
+        }
+    );
+
+    it.each(EMULATED_HIGH_RISK)(
+        'fails on %s granted through a group, naming the group and its component set',
+        async (permission) => {
+            const org = h.emulator.org;
+            const setId = org.dml.create(
+                'PermissionSet',
+                {
+                    Name: 'Risky_Component',
+                    Label: 'Risky Component',
+                    [`Permissions${permission}`]: true
+                },
+                SYSTEM
+            );
+            const groupId = org.dml.create(
+                'PermissionSetGroup',
+                { DeveloperName: 'Risky_Group', MasterLabel: 'Risky Group' },
+                SYSTEM
+            );
+            org.dml.create(
+                'PermissionSetGroupComponent',
+                { PermissionSetGroupId: groupId, PermissionSetId: setId },
+                SYSTEM
+            );
+            org.dml.create(
+                'PermissionSetAssignment',
+                { AssigneeId: userId, PermissionSetGroupId: groupId },
+                SYSTEM
+            );
+            const report = await runVerify(
+                h.client(),
+                [username],
+                [contract('case-portal')],
+                {}
+            );
+            expect(
+                rule(report, `unlisted.userPermissions.${permission}`)
+            ).toMatchObject({
+                status: 'fail',
+                grantedBy: [
+                    'permission set group "Risky_Group" (via Risky_Component)'
+                ]
+            });
+        }
+    );
+
+    it.each(EMULATED_HIGH_RISK)(
+        'fails on %s granted through the profile, naming the profile',
+        async (permission) => {
+            const org = h.emulator.org;
+            const user = org.rows('User').find((u) => u.Id === userId);
+            const owned = org
+                .rows('PermissionSet')
+                .find(
+                    (s) =>
+                        s.IsOwnedByProfile === true &&
+                        s.ProfileId === user?.ProfileId
+                );
+            org.dml.update(
+                'PermissionSet',
+                String(owned?.Id),
+                { [`Permissions${permission}`]: true },
+                { system: true, skipRules: true }
+            );
+            const report = await runVerify(
+                h.client(),
+                [username],
+                [contract('case-portal')],
+                {}
+            );
+            expect(
+                rule(report, `unlisted.userPermissions.${permission}`)
+            ).toMatchObject({
+                status: 'fail',
+                grantedBy: ['profile "Minimum Access - API Only Integrations"'],
+                fix: expect.stringContaining(
+                    'profile "Minimum Access - API Only Integrations"'
+                )
+            });
+        }
+    );
+
+    it('covers at least the escalation trio of issue 12 in the emulator', () => {
+        expect(EMULATED_HIGH_RISK).toEqual(
+            expect.arrayContaining([
+                'ManageProfilesPermissionsets',
+                'AssignPermissionSets',
+                'ManageInternalUsers',
+                'ModifyAllData',
+                'ViewAllData'
+            ])
+        );
+    });
+
+    it('fails on Edit on an object the contract does not name, and on Modify All on User', async () => {
+        const org = h.emulator.org;
+        const setId = assignSet('Too_Much', {});
+        for (const [object, flags] of [
+            ['Task', { PermissionsRead: true, PermissionsEdit: true }],
+            [
+                'User',
+                {
+                    PermissionsRead: true,
+                    PermissionsEdit: true,
+                    PermissionsDelete: true,
+                    PermissionsViewAllRecords: true,
+                    PermissionsModifyAllRecords: true
+                }
+            ]
+        ] as const) {
+            org.dml.create(
+                'ObjectPermissions',
+                { ParentId: setId, SobjectType: object, ...flags },
+                SYSTEM
+            );
+        }
+        const report = await runVerify(
+            h.client(),
+            [username],
+            [contract('case-portal')],
+            {}
+        );
+        expect(rule(report, 'unlisted.objects.Task.edit')).toMatchObject({
+            status: 'fail',
+            expected:
+                'Edit on Task not granted (the contract does not list it)',
+            grantedBy: ['permission set "Too_Much"']
+        });
+        expect(rule(report, 'unlisted.objects.User.modifyAll')).toMatchObject({
+            status: 'fail',
+            actual: expect.stringContaining('HIGH-RISK: Modify All on User'),
+            grantedBy: ['permission set "Too_Much"']
+        });
+        expect(report.apiCalls).toBe(2);
+    });
+
+    it('warns instead of failing where the contract says so', async () => {
+        assignSet('Reports', { PermissionsRunReports: true });
+        const lenient: Contract = {
+            ...contract('case-portal'),
+            unlisted: {
+                level: 'fail',
+                fieldRead: true,
+                levels: { userPermissions: 'warn' }
+            }
+        };
+        const report = await runVerify(h.client(), [username], [lenient], {});
+        expect(
+            rule(report, 'unlisted.userPermissions.RunReports')?.status
+        ).toBe('warn');
+        expect(failures(report)).toEqual([]);
     });
 
     it('spends the same number of calls for 1 and for 20 permission sets', async () => {
@@ -52,19 +275,8 @@ describe('verify (against the emulator over HTTP)', () => {
             [contract('case-portal')],
             {}
         );
-        const org = h.emulator.org;
-        const user = org.rows('User').find((u) => u.Username === username);
         for (let i = 0; i < 20; i++) {
-            const setId = org.dml.create(
-                'PermissionSet',
-                { Name: `Extra_${i}`, Label: `Extra ${i}` },
-                { system: true }
-            );
-            org.dml.create(
-                'PermissionSetAssignment',
-                { AssigneeId: user?.Id, PermissionSetId: setId },
-                { system: true }
-            );
+            assignSet(`Extra_${i}`, {});
         }
         const twenty = await runVerify(
             h.client(),
@@ -76,7 +288,7 @@ describe('verify (against the emulator over HTTP)', () => {
         expect(twenty.apiCalls).toBeLessThanOrEqual(4);
     });
 
-    it('reports a permission muted in the group, with the group as the place to fix it', async () => {
+    it('reports a muted permission as muted, with the muting set, and fields follow a muted object', async () => {
         const org = h.emulator.org;
         const group = org
             .rows('PermissionSetGroup')
@@ -84,16 +296,21 @@ describe('verify (against the emulator over HTTP)', () => {
         const muteId = org.dml.create(
             'MutingPermissionSet',
             {
-                DeveloperName: 'Mute_Password',
-                MasterLabel: 'Mute Password',
-                PermissionsPasswordNeverExpires: true
+                DeveloperName: 'Mute_Api_Only',
+                MasterLabel: 'Mute Api Only',
+                PermissionsApiUserOnly: true
             },
-            { system: true }
+            SYSTEM
+        );
+        org.dml.create(
+            'ObjectPermissions',
+            { ParentId: muteId, SobjectType: 'Contact', PermissionsRead: true },
+            SYSTEM
         );
         org.dml.create(
             'PermissionSetGroupComponent',
             { PermissionSetGroupId: group?.Id, PermissionSetId: muteId },
-            { system: true }
+            SYSTEM
         );
         const report = await runVerify(
             h.client(),
@@ -101,29 +318,38 @@ describe('verify (against the emulator over HTTP)', () => {
             [contract('case-portal')],
             {}
         );
+        // The profile still grants ApiUserOnly, so the contract's "not from the profile" rule fails.
         expect(
-            rule(report, 'userPermissions.require.PasswordNeverExpires')
+            rule(report, 'userPermissions.require.ApiUserOnly')
         ).toMatchObject({
             status: 'fail',
-            actual: expect.stringContaining(
-                'muted in permission set group "Case_Portal_Integration"'
-            )
+            actual: 'granted only by the profile'
         });
-        expect(rule(report, 'userPermissions.require.ApiEnabled')?.status).toBe(
-            'pass'
+        expect(rule(report, 'objects.Contact.require.read')).toMatchObject({
+            status: 'fail',
+            actual: 'muted in permission set group "Case_Portal_Integration" by muting set Mute_Api_Only (granted by Case_Portal_Integration_User_Permissions)',
+            fix: expect.stringContaining('muting permission set Mute_Api_Only')
+        });
+        expect(rule(report, 'fields.Contact.Email.require.read')).toMatchObject(
+            {
+                status: 'fail',
+                actual: expect.stringContaining(
+                    'Read on Contact is muted in permission set group "Case_Portal_Integration"'
+                )
+            }
         );
     });
 
-    it('ignores an expired assignment', async () => {
+    it('reports an expired assignment as expired, with the assign command that renews it', async () => {
         const org = h.emulator.org;
         const assignment = org
             .rows('PermissionSetAssignment')
-            .find((a) => a.PermissionSetGroupId);
+            .find((a) => a.PermissionSetGroupId && a.AssigneeId === userId);
         org.dml.update(
             'PermissionSetAssignment',
             String(assignment?.Id),
             { ExpirationDate: '2020-01-01T00:00:00.000Z' },
-            { system: true }
+            SYSTEM
         );
         const report = await runVerify(
             h.client(),
@@ -133,43 +359,174 @@ describe('verify (against the emulator over HTTP)', () => {
         );
         expect(
             rule(report, 'permissionSetGroups.require.Case_Portal_Integration')
-        ).toMatchObject({ status: 'fail', actual: 'not assigned' });
+        ).toMatchObject({
+            status: 'fail',
+            actual: expect.stringMatching(/^assignment expired on 2020-01-01/),
+            fix: `npm run assign -- --permission-set-group Case_Portal_Integration --users ${username} (renews the expired assignment)`
+        });
         expect(rule(report, 'objects.Case.require.read')?.status).toBe('fail');
     });
 
-    it('names the profile as the source of a forbidden permission', async () => {
-        const admin = h.emulator.org
-            .rows('User')
-            .find((u) => String(u.Username).startsWith('admin'));
-        const report = await runVerify(
-            h.client(),
-            [String(admin?.Username)],
-            [contract('generic-integration-user')],
-            {}
+    it.each([
+        'cs-platform-connector',
+        'community-case-portal',
+        'generic-integration-user'
+    ])(
+        'passes the %s preset for a user holding exactly what it lists',
+        async (name) => {
+            const org = h.emulator.org;
+            const preset = contract(name);
+            // Take the kit's group away: the user keeps only its profile and the vendor's set.
+            for (const row of org
+                .rows('PermissionSetAssignment')
+                .filter(
+                    (a) => a.AssigneeId === userId && a.PermissionSetGroupId
+                )) {
+                org.dml.delete(
+                    'PermissionSetAssignment',
+                    String(row.Id),
+                    SYSTEM
+                );
+            }
+            const p = preset.userPermissions;
+            const setId = assignSet(
+                'Vendor_Integration_User_Permissions',
+                Object.fromEntries(
+                    [...p.require, ...p.recommend, ...p.allow].map((perm) => [
+                        `Permissions${perm}`,
+                        true
+                    ])
+                )
+            );
+            const flags: Record<string, string> = {
+                read: 'PermissionsRead',
+                create: 'PermissionsCreate',
+                edit: 'PermissionsEdit',
+                delete: 'PermissionsDelete',
+                viewAll: 'PermissionsViewAllRecords',
+                modifyAll: 'PermissionsModifyAllRecords'
+            };
+            for (const [object, rule] of Object.entries(preset.objects)) {
+                const wanted = [
+                    ...(rule.require ?? []),
+                    ...(rule.recommend ?? []),
+                    ...(rule.allow ?? [])
+                ];
+                org.dml.create(
+                    'ObjectPermissions',
+                    {
+                        ParentId: setId,
+                        SobjectType: object,
+                        ...Object.fromEntries(
+                            wanted.map((a) => [flags[a] ?? a, true])
+                        )
+                    },
+                    SYSTEM
+                );
+            }
+            for (const [field, rule] of Object.entries(preset.fields)) {
+                const edit = [
+                    rule.require,
+                    rule.recommend,
+                    rule.allow
+                ].includes('edit');
+                org.dml.create(
+                    'FieldPermissions',
+                    {
+                        ParentId: setId,
+                        SobjectType: field.split('.')[0],
+                        Field: field,
+                        PermissionsRead: true,
+                        PermissionsEdit: edit
+                    },
+                    SYSTEM
+                );
+            }
+            if (p.require.includes('PasswordNeverExpires')) {
+                // A password-based integration has a current password.
+                await h
+                    .client()
+                    .request(
+                        'POST',
+                        `/services/data/v66.0/sobjects/User/${userId}/password`,
+                        { NewPassword: 'Vendor-Passw0rd-2026' }
+                    );
+            }
+            const report = await runVerify(
+                h.client(),
+                [username],
+                [preset],
+                {}
+            );
+            expect(failures(report)).toEqual([]);
+            expect(
+                report.users[0]?.results.filter((r) => r.status === 'pass')
+                    .length
+            ).toBeGreaterThan(3);
+        }
+    );
+
+    it('stops with the nearest names on a contract typo (object, field, permission)', async () => {
+        const base = contract('cs-platform-connector');
+        const bad: Contract = {
+            ...base,
+            userPermissions: {
+                require: ['ApiEnabld'],
+                recommend: [],
+                allow: []
+            },
+            objects: {
+                ...base.objects,
+                Taks: { require: ['read'], ifPresent: false }
+            },
+            fields: {
+                ...base.fields,
+                'Contact.Emial': { require: 'read', ifPresent: false }
+            }
+        };
+        const run = runVerify(h.client(), [username], [bad], {});
+        await expect(run).rejects.toThrow(VerifyError);
+        await expect(
+            runVerify(h.client(), [username], [bad], {})
+        ).rejects.toThrow(
+            /unknown user permission "ApiEnabld" \(nearest: ApiEnabled[\s\S]*objects.Taks: no object "Taks" in this org \(nearest: Task[\s\S]*fields.Contact.Emial: Contact has no field "Emial" \(nearest: Email/
         );
-        expect(
-            rule(report, 'userPermissions.forbid.ModifyAllData')
-        ).toMatchObject({
-            status: 'fail',
-            grantedBy: ['profile "System Administrator"']
-        });
+    });
+
+    it('stops when a require rule uses a parameter that was not given', async () => {
+        await expect(
+            runVerify(
+                h.client(),
+                [username],
+                [contract('contact-centre-api-user')],
+                {}
+            )
+        ).rejects.toThrow(
+            /contract contact-centre-api-user: objects.\$\{callEventObject\} requires --param callEventObject=<value>[\s\S]*permissionSets.require\[0\] requires --param packagePermissionSet=<value>/
+        );
     });
 
     it('warns on login IP ranges of the profile for the contact-centre preset, in one more call', async () => {
-        const user = h.emulator.org
-            .rows('User')
-            .find((u) => u.Username === username);
+        const user = h.emulator.org.rows('User').find((u) => u.Id === userId);
         h.emulator.org.profileMetadata.set(String(user?.ProfileId), {
             loginIpRanges: [
                 { startAddress: '10.0.0.0', endAddress: '10.0.0.255' }
             ],
             loginHours: null
         } as never);
+        // The emulator's Task has no CallDisposition field (not emulated; a real Task has it), so
+        // the org check would rightly stop on it here: this run leaves that one field out.
+        const preset = contract('contact-centre-api-user');
+        const fields = { ...preset.fields };
+        delete fields['Task.CallDisposition'];
         const report = await runVerify(
             h.client(),
             [username],
-            [contract('contact-centre-api-user')],
-            {}
+            [{ ...preset, fields }],
+            {
+                callEventObject: 'cc__Call_Event__c',
+                packagePermissionSet: 'cc_Package_User'
+            }
         );
         expect(rule(report, 'login.noIpRanges')).toMatchObject({
             status: 'warn',
@@ -177,8 +534,15 @@ describe('verify (against the emulator over HTTP)', () => {
         });
         expect(rule(report, 'login.noLoginHours')?.status).toBe('pass');
         expect(
-            rule(report, 'objects.${callEventObject}.require.read')?.status
+            rule(report, 'objects.cc__Call_Event__c.require.read')
+        ).toMatchObject({
+            status: 'skip',
+            actual: 'cc__Call_Event__c is not in this org (ifPresent)'
+        });
+        expect(
+            rule(report, 'permissionSets.require.cc_Package_User')?.status
         ).toBe('skip');
+        expect(report.apiCalls).toBeLessThanOrEqual(4);
     });
 
     it('reports a user that does not exist as a failure', async () => {
@@ -196,29 +560,71 @@ describe('verify (against the emulator over HTTP)', () => {
         });
     });
 
-    it('names the nearest real permissions for a misspelled one', async () => {
-        const bad = {
-            ...contract('cs-platform-connector'),
-            userPermissions: {
-                require: ['ApiEnabld'],
-                recommend: [],
-                forbid: [],
-                allow: []
-            }
-        };
-        await expect(
-            runVerify(h.client(), [username], [bad], {})
-        ).rejects.toThrow(
-            /Unknown user permission "ApiEnabld" \(nearest: ApiEnabled/
-        );
-    });
-
     it('refuses a --param no contract declares', async () => {
         await expect(
             runVerify(h.client(), [username], [contract('case-portal')], {
                 vendor: 'x'
             })
         ).rejects.toThrow(/Unknown --param "vendor"/);
+    });
+});
+
+describe('npm run verify: contract errors exit non-zero with a clear message', () => {
+    jest.setTimeout(60000);
+    it('exits 1 on a contract typo and on a missing required --param', async () => {
+        const h = await startScriptHarness();
+        try {
+            await provision(h.client(), h.definition, {
+                dryRun: false,
+                uniqueUsername: false
+            });
+            const dir = mkdtempSync(path.join(os.tmpdir(), 'cpk-verify-'));
+            const typo = path.join(dir, 'typo.json');
+            writeFileSync(
+                typo,
+                JSON.stringify({
+                    name: 'typo',
+                    description: 'x',
+                    objects: { Taks: { require: ['read'] } }
+                })
+            );
+            const run = (args: string[]) =>
+                promisify(execFile)(
+                    process.execPath,
+                    [
+                        require.resolve('tsx/cli'),
+                        'scripts/src/commands/verify.ts',
+                        ...args
+                    ],
+                    {
+                        cwd: REPO_ROOT,
+                        env: {
+                            ...process.env,
+                            HOME: dir,
+                            SF_INSTANCE_URL: h.emulator.url,
+                            SF_ACCESS_TOKEN: h.emulator.accessToken
+                        }
+                    }
+                ).then(
+                    () => ({ code: 0, stderr: '' }),
+                    (error: { code: number; stderr: string }) => error
+                );
+            const bad = await run(['--contract', typo]);
+            expect(bad.code).toBe(1);
+            expect(bad.stderr).toContain(
+                'contract typo: objects.Taks: no object "Taks" in this org (nearest: Task'
+            );
+            const missing = await run([
+                '--contract',
+                'config/access/contact-centre-api-user.json'
+            ]);
+            expect(missing.code).toBe(1);
+            expect(missing.stderr).toContain(
+                'requires --param callEventObject=<value>'
+            );
+        } finally {
+            await h.close();
+        }
     });
 });
 
@@ -248,7 +654,7 @@ describe('verify: many users', () => {
                         LanguageLocaleKey: 'en_US',
                         ProfileId: profile?.Id
                     },
-                    { system: true }
+                    SYSTEM
                 );
                 return username;
             });
@@ -260,7 +666,7 @@ describe('verify: many users', () => {
             );
             expect(report.users).toHaveLength(150);
             expect(report.users.every((u) => u.found)).toBe(true);
-            // Two chunks, one composite call each (no groups assigned).
+            // Two chunks, one composite call each (no groups, no setup entities to name).
             expect(report.apiCalls).toBe(2);
         } finally {
             await h.close();
