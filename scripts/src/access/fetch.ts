@@ -7,7 +7,7 @@ import {
     type Answer,
     type Sub
 } from './composite-batch';
-import { inList, quote } from './soql';
+import { inList, quote } from '../org/soql';
 import type { ProfileLogin } from './types';
 
 export { AccessQueryError } from './composite-batch';

@@ -17,7 +17,7 @@ import {
     type OrgSchema
 } from './fetch';
 import { checkNames, objectsToDescribe } from './org-check';
-import { chunk } from './soql';
+import { chunk } from '../org/soql';
 import type { ProfileLogin, RuleResult } from './types';
 
 export type { RuleResult } from './types';

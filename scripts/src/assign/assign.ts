@@ -1,4 +1,4 @@
-import { chunk, inList } from '../access/soql';
+import { chunk, inList } from '../org/soql';
 import { unknownNameMessage, type NamedKind } from '../org/names';
 import {
     QueryError,

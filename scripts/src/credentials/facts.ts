@@ -3,7 +3,7 @@
 
 import type { OrgClient } from '../org/client';
 import { CredentialsError } from './errors';
-import { soqlLiteral } from './soql';
+import { quote } from '../org/soql';
 
 export interface UserRow {
     Id: string;
@@ -47,11 +47,11 @@ export async function fetchUserFacts(
     username: string,
     now: Date = new Date()
 ): Promise<UserFacts> {
-    const byName = `(SELECT Id FROM User WHERE Username = ${soqlLiteral(username)})`;
+    const byName = `(SELECT Id FROM User WHERE Username = ${quote(username)})`;
     const results = await client.queries([
         {
             referenceId: 'user',
-            soql: `SELECT Id, Username, Email, FirstName, LastName, IsActive, LastLoginDate, LastPasswordChangeDate FROM User WHERE Username = ${soqlLiteral(username)}`
+            soql: `SELECT Id, Username, Email, FirstName, LastName, IsActive, LastLoginDate, LastPasswordChangeDate FROM User WHERE Username = ${quote(username)}`
         },
         {
             referenceId: 'login',

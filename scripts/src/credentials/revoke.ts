@@ -13,7 +13,7 @@ import { kitApps } from './apps';
 import type { ActionContext, CredentialsAction, Outcome } from './context';
 import { CredentialsError } from './errors';
 import { fetchUserFacts } from './facts';
-import { soqlLiteral } from './soql';
+import { inList, quote } from '../org/soql';
 
 interface TokenRow {
     AppName: string | null;
@@ -62,12 +62,9 @@ async function grants(
     userId: string,
     apps: string[] | undefined
 ): Promise<TokenRow[]> {
-    const filter =
-        apps === undefined
-            ? ''
-            : ` AND AppName IN (${apps.map(soqlLiteral).join(', ')})`;
+    const filter = apps === undefined ? '' : ` AND AppName IN ${inList(apps)}`;
     return client.query<TokenRow>(
-        `SELECT AppName, DeleteToken FROM OauthToken WHERE UserId = ${soqlLiteral(userId)}${filter}`
+        `SELECT AppName, DeleteToken FROM OauthToken WHERE UserId = ${quote(userId)}${filter}`
     );
 }
 

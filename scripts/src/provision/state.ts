@@ -1,5 +1,5 @@
 import { QueryError, type OrgClient } from '../org/client';
-import { inList, quote } from '../access/soql';
+import { inList, quote } from '../org/soql';
 import type { UserDefinition } from './definition';
 
 type UserRow = Record<string, unknown> & {
