@@ -1,10 +1,16 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContract } from '../access/contract';
 import { formatVerifyReport } from '../access/report';
 import { runVerify } from '../access/run-verify';
-import { EXIT, printJson, runMain } from '../lib/cli';
+import {
+    EXIT,
+    ORG_COMMAND_FLAGS,
+    printJson,
+    runIfMain,
+    type Command
+} from '../lib/cli';
 import { toJUnit } from '../lib/junit';
 import { connect } from '../org/connect';
 import { loadDefinition } from '../provision/definition';
@@ -22,16 +28,17 @@ Exit 1 on any failure, on a contract name the org does not know, and on a --para
 rule needs but was not given.
 --user defaults to the Username in config/api-user.json.`;
 
-runMain(async () => {
+export const run: Command = async (argv) => {
     const { values } = parseArgs({
+        args: argv,
         options: {
-            'target-org': { type: 'string', short: 'o' },
+            'target-org': ORG_COMMAND_FLAGS['target-org'],
             user: { type: 'string', multiple: true },
             contract: { type: 'string', multiple: true },
             param: { type: 'string', multiple: true },
-            json: { type: 'boolean', default: false },
+            json: ORG_COMMAND_FLAGS.json,
             junit: { type: 'string' },
-            help: { type: 'boolean', short: 'h', default: false }
+            help: ORG_COMMAND_FLAGS.help
         }
     });
     if (values.help) {
@@ -61,6 +68,10 @@ runMain(async () => {
     const report = await runVerify(client, usernames, contracts, parameters);
     const code = report.summary.fail > 0 ? EXIT.failure : EXIT.ok;
     if (values.junit) {
+        // --junit reports/scratch/verify.xml works on a fresh clone: the folder is created.
+        mkdirSync(path.dirname(path.resolve(values.junit)), {
+            recursive: true
+        });
         writeFileSync(
             values.junit,
             toJUnit(
@@ -90,4 +101,6 @@ runMain(async () => {
         process.stdout.write(formatVerifyReport(report));
     }
     return code;
-});
+};
+
+runIfMain(module, run);

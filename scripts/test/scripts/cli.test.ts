@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { run as provisionCommand } from '../../src/commands/provision';
+import { run as verifyCommand } from '../../src/commands/verify';
 import { runCommand } from '../support/run-command';
 import { REPO_ROOT, startScriptHarness, type ScriptHarness } from './harness';
 
@@ -102,9 +103,15 @@ describe('the commands from the command line (sf conventions)', () => {
         );
     });
 
-    it('verify passes the provisioned user, writes JUnit, and exits 1 for a user that fails', async () => {
-        const junit = path.join(tmp, 'verify.xml');
-        const ok = await cli('verify', [
+    const verify = (argv: string[]) =>
+        runCommand(verifyCommand, argv, {
+            SF_INSTANCE_URL: h.emulator.url,
+            SF_ACCESS_TOKEN: h.emulator.accessToken
+        });
+
+    it('verify passes the provisioned user, writes JUnit into a folder it creates, and exits 1 for a user that fails', async () => {
+        const junit = path.join(tmp, 'not', 'yet', 'verify.xml');
+        const ok = await verify([
             '--contract',
             'config/access/case-portal.json',
             '--junit',
@@ -122,7 +129,7 @@ describe('the commands from the command line (sf conventions)', () => {
                 .rows('User')
                 .find((u) => String(u.Username).startsWith('admin'))?.Username
         );
-        const bad = await cli('verify', [
+        const bad = await verify([
             '--user',
             admin,
             '--contract',
@@ -148,14 +155,14 @@ describe('the commands from the command line (sf conventions)', () => {
                 objects: { Case: { require: ['write'] } }
             })
         );
-        const outcome = await cli('verify', ['--contract', file]);
+        const outcome = await verify(['--contract', file]);
         expect(outcome.code).toBe(1);
         expect(outcome.stderr).toMatch(
             /broken.json: objects.Case.require\[0\]: Invalid option/
         );
     });
 
-    it('says how to connect when there is no org, and names an unknown alias', async () => {
+    it('says how to connect when there is no org, and names an unknown alias (verify through tsx, end to end)', async () => {
         const none = await runCommand(provisionCommand, ['--dry-run'], {
             SF_INSTANCE_URL: '',
             SF_ACCESS_TOKEN: ''
