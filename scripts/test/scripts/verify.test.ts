@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { HIGH_RISK_PERMISSIONS } from '../../src/access/catalogue';
 import { loadContract, type Contract } from '../../src/access/contract';
 import {
@@ -14,6 +12,9 @@ import type { RuleResult } from '../../src/access/types';
 import { provision } from '../../src/provision/provision';
 import { USER_PERMISSIONS } from '../../emulator/schema/permissions';
 import { REPO_ROOT, startScriptHarness, type ScriptHarness } from './harness';
+import { run as verifyCommand } from '../../src/commands/verify';
+import { runCommand } from '../support/run-command';
+import { createUsers } from '../support/users';
 
 const contract = (name: string): Contract =>
     loadContract(path.join(REPO_ROOT, 'config/access', `${name}.json`));
@@ -588,27 +589,12 @@ describe('npm run verify: contract errors exit non-zero with a clear message', (
                     objects: { Taks: { require: ['read'] } }
                 })
             );
+            // In-process (the end-to-end tsx run of verify is in cli.test.ts).
             const run = (args: string[]) =>
-                promisify(execFile)(
-                    process.execPath,
-                    [
-                        require.resolve('tsx/cli'),
-                        'scripts/src/commands/verify.ts',
-                        ...args
-                    ],
-                    {
-                        cwd: REPO_ROOT,
-                        env: {
-                            ...process.env,
-                            HOME: dir,
-                            SF_INSTANCE_URL: h.emulator.url,
-                            SF_ACCESS_TOKEN: h.emulator.accessToken
-                        }
-                    }
-                ).then(
-                    () => ({ code: 0, stderr: '' }),
-                    (error: { code: number; stderr: string }) => error
-                );
+                runCommand(verifyCommand, args, {
+                    SF_INSTANCE_URL: h.emulator.url,
+                    SF_ACCESS_TOKEN: h.emulator.accessToken
+                });
             const bad = await run(['--contract', typo]);
             expect(bad.code).toBe(1);
             expect(bad.stderr).toContain(
@@ -635,29 +621,7 @@ describe('verify: many users', () => {
         });
         try {
             const org = h.emulator.org;
-            const profile = org
-                .rows('Profile')
-                .find((p) => p.Name === 'Standard User');
-            const usernames = Array.from({ length: 150 }, (_, i) => {
-                const username = `many${i}@example.com`;
-                org.dml.create(
-                    'User',
-                    {
-                        Username: username,
-                        LastName: `Many ${i}`,
-                        Alias: `m${i}`,
-                        Email: username,
-                        CommunityNickname: `many${i}`,
-                        TimeZoneSidKey: 'America/Los_Angeles',
-                        LocaleSidKey: 'en_US',
-                        EmailEncodingKey: 'UTF-8',
-                        LanguageLocaleKey: 'en_US',
-                        ProfileId: profile?.Id
-                    },
-                    SYSTEM
-                );
-                return username;
-            });
+            const usernames = createUsers(org, 150, 'many');
             const report = await runVerify(
                 h.client(),
                 usernames,
