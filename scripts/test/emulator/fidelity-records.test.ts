@@ -159,4 +159,55 @@ describe('emulator fidelity: records and licences (issue #11)', () => {
         };
         expect(unchanged.success).toBe(true);
     });
+
+    it('refuses a Bulk 2.0 upsert job keyed on a field that is not an external id', async () => {
+        const error = await failure(
+            harness.conn.requestPost('/jobs/ingest', {
+                object: 'Account',
+                operation: 'upsert',
+                externalIdFieldName: 'Name',
+                contentType: 'CSV'
+            })
+        );
+        expect(error.errorCode).toBe('INVALIDJOB');
+        expect(error.message).toContain(
+            'Name does not match an External ID, Salesforce Id, or indexed field for Account'
+        );
+        const byId = await harness.conn.requestPost<{ state: string }>(
+            '/jobs/ingest',
+            {
+                object: 'Account',
+                operation: 'upsert',
+                externalIdFieldName: 'Id',
+                contentType: 'CSV'
+            }
+        );
+        expect(byId.state).toBe('Open');
+    });
+
+    it('answers the EntityDefinition query verify makes', async () => {
+        const result = await harness.conn.query<{
+            QualifiedApiName: string;
+            DeveloperName: string;
+            Label: string;
+            KeyPrefix: string;
+        }>(
+            "SELECT QualifiedApiName, DeveloperName, Label, KeyPrefix FROM EntityDefinition WHERE QualifiedApiName IN ('Account', 'Case', 'No_Such_Object__c') ORDER BY QualifiedApiName"
+        );
+        expect(result.records.map((row) => row.QualifiedApiName)).toEqual([
+            'Account',
+            'Case'
+        ]);
+        expect(result.records[0]).toMatchObject({
+            DeveloperName: 'Account',
+            Label: 'Account',
+            KeyPrefix: '001'
+        });
+        const notEmulated = await failure(
+            harness.conn.query(
+                'SELECT IsCustomizable FROM EntityDefinition LIMIT 1'
+            )
+        );
+        expect(notEmulated.errorCode).toBe('INVALID_FIELD');
+    });
 });
