@@ -7,6 +7,10 @@ import { parseCsv, writeCsv } from '../core/csv';
 import { formatDateTime } from '../core/dates';
 import { to18 } from '../core/ids';
 import type { Org } from '../org/org';
+import {
+    isSalesforceStandardObject,
+    objectNotEmulated
+} from '../schema/salesforce-objects';
 import type { ObjectDef } from '../schema/types';
 
 export type JobState =
@@ -93,6 +97,9 @@ export class BulkJobs {
         version: string;
     }): IngestJob {
         const object = this.org.schema.object(input.object);
+        if (!object && isSalesforceStandardObject(input.object)) {
+            throw objectNotEmulated(input.object, 'Bulk API 2.0 ingest job');
+        }
         if (!object) {
             throw jobError(
                 'INVALIDENTITY',

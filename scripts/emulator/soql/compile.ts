@@ -21,6 +21,10 @@ import type {
     SObjectRecord
 } from '../schema/types';
 import {
+    isSalesforceStandardObject,
+    objectNotEmulated
+} from '../schema/salesforce-objects';
+import {
     noSuchColumn,
     notEmulated,
     soqlError,
@@ -604,6 +608,9 @@ export function compileQuery(
 ): CompiledQuery {
     const name = query.sObject ?? '';
     const object = context.org.schema.object(name);
+    if (!object && isSalesforceStandardObject(name)) {
+        throw objectNotEmulated(name, `SOQL FROM ${name}`);
+    }
     if (!object || !object.queryable) {
         throw unsupportedType(context.soql, name);
     }

@@ -313,4 +313,26 @@ describe('emulator fidelity: HTTP, composite and SOQL (issue #11)', () => {
             'only aggregate expressions use field aliasing'
         );
     });
+
+    it('answers a Salesforce object it does not model with not emulated, an unknown one with INVALID_TYPE', async () => {
+        const query = await failure(
+            harness.conn.query('SELECT Id FROM Opportunity')
+        );
+        expect(query.errorCode).toBe('FUNCTIONALITY_NOT_ENABLED');
+        expect(query.message).toContain(
+            'The sObject Opportunity is not emulated'
+        );
+        const describe = await failure(
+            harness.conn.request('/sobjects/Opportunity/describe')
+        );
+        expect(describe.errorCode).toBe('FUNCTIONALITY_NOT_ENABLED');
+        const unknown = await failure(
+            harness.conn.query('SELECT Id FROM No_Such_Object__x')
+        );
+        expect(unknown.errorCode).toBe('INVALID_TYPE');
+        const missing = await failure(
+            harness.conn.request('/sobjects/No_Such_Object__x')
+        );
+        expect(missing.errorCode).toBe('NOT_FOUND');
+    });
 });
