@@ -45,7 +45,11 @@ class ConformanceReporter {
                     file: relative,
                     test: '(suite)',
                     status: 'failed',
-                    difference: difference([suite.testExecError.message])
+                    difference: difference([
+                        suite.testExecError.message ||
+                            suite.failureMessage ||
+                            ''
+                    ])
                 });
             }
             for (const test of suite.testResults) {

@@ -1,7 +1,7 @@
-// The org the conformance suite talks to, over HTTP through jsforce: the sf CLI alias in
-// CONFORMANCE_TARGET_ORG (set by `npm run test:conformance -- -o <alias>`, resolved through
-// the sf CLI's auth store with @salesforce/core), else SF_INSTANCE_URL + SF_ACCESS_TOKEN,
-// else the emulator started in-process (so the suite runs offline in `npm test`).
+// The org the conformance suite talks to, over HTTP through jsforce: SF_INSTANCE_URL +
+// SF_ACCESS_TOKEN (set by `npm run test:conformance -- -o <alias>` from the sf CLI's auth
+// store, CONFORMANCE_TARGET_ORG then names the alias in the report, or given directly), else
+// the emulator started in-process (so the suite runs offline in `npm test`).
 
 import { Connection } from '@jsforce/jsforce-node';
 import { startEmulator } from '../emulator';
@@ -32,39 +32,15 @@ export function describeTarget(env: NodeJS.ProcessEnv = process.env): {
     return { kind: 'emulator', name: 'emulator' };
 }
 
-async function fromAlias(alias: string): Promise<Target> {
-    const { Org } = await import('@salesforce/core');
-    const org = await Org.create({ aliasOrUsername: alias });
-    await org.refreshAuth();
-    const core = org.getConnection(API_VERSION);
-    const instanceUrl = core.instanceUrl;
-    const accessToken = core.accessToken ?? '';
-    return {
-        kind: 'org',
-        name: alias,
-        conn: new Connection({
-            instanceUrl,
-            accessToken,
-            version: API_VERSION
-        }),
-        instanceUrl,
-        accessToken,
-        close: async () => undefined
-    };
-}
-
 export async function openTarget(
     env: NodeJS.ProcessEnv = process.env
 ): Promise<Target> {
-    if (env.CONFORMANCE_TARGET_ORG) {
-        return fromAlias(env.CONFORMANCE_TARGET_ORG);
-    }
     if (env.SF_INSTANCE_URL && env.SF_ACCESS_TOKEN) {
         const instanceUrl = env.SF_INSTANCE_URL.replace(/\/$/, '');
         const accessToken = env.SF_ACCESS_TOKEN;
         return {
             kind: 'org',
-            name: instanceUrl,
+            name: describeTarget(env).name,
             conn: new Connection({
                 instanceUrl,
                 accessToken,
@@ -74,6 +50,11 @@ export async function openTarget(
             accessToken,
             close: async () => undefined
         };
+    }
+    if (env.CONFORMANCE_TARGET_ORG) {
+        throw new Error(
+            'CONFORMANCE_TARGET_ORG is resolved by `npm run test:conformance -- -o <alias>`; run the suite through it'
+        );
     }
     const emulator = await startEmulator({ port: 0 });
     return {
