@@ -27,7 +27,11 @@ import type { EmulatorState } from './api/state';
 import { versionsList } from './routes/versions';
 
 const DATA_PATH = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/;
-/** Routes that answer without taking from DailyApiRequests (issue #11, measured on a real org). */
+/**
+ * Routes that answer without taking from DailyApiRequests: REST API Developer Guide, "Limit Info
+ * Header" ("except for calls to the Versions URI, /, which do not count towards your org's
+ * limit"); issue #11 measured it for GET /services/data/vXX.X.
+ */
 const UNCOUNTED_ROUTES = new Set(['GET /services/data/vXX.X/']);
 const LOCK_AS_RECORD_ERRORS =
     /^(POST|PATCH|DELETE) \/services\/data\/vXX\.X\/composite\/sobjects$/;

@@ -9,11 +9,12 @@
 // asks for text, '@', text and no spaces.
 //
 // Picklists: INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST, "<label>: bad value for restricted
-// picklist field: <value>" (org/values.ts, for every restricted picklist). Salesforce's full value lists are not shipped by any package
-// here, so the emulator refuses what no Salesforce list can hold and accepts the rest (a
-// superset, said in FIDELITY.md): time zones that ICU (Intl) does not know, locales and
-// languages whose language or country code ICU does not know, encodings that are no WHATWG
-// Encoding Standard label (TextDecoder), plus the values the describe lists.
+// picklist field: <value>" (org/values.ts, for every restricted picklist). Salesforce's full
+// value lists are not shipped by any package here, so the emulator refuses what no Salesforce
+// list can hold and accepts the rest (a superset, said in FIDELITY.md): time zones that ICU
+// (Intl) does not know, locales and languages whose language or country code ICU does not
+// know, encodings that are no WHATWG Encoding Standard label (TextDecoder), plus the values
+// the describe lists.
 
 import { TextDecoder } from 'node:util';
 import { DmlError } from '../../core/errors';
