@@ -75,12 +75,23 @@ describe('conformance: limits and accounting', () => {
         ]);
     });
 
-    it('Sforce-Limit-Info: a query counts one API request', async () => {
+    it('Sforce-Limit-Info: a REST call counts one API request', async () => {
         const first = await rawCall(target, `${DATA}/limits`);
         const second = await rawCall(target, `${DATA}/limits`);
         expect(apiUsage(second.headers)).toBeGreaterThan(
             apiUsage(first.headers)
         );
+    });
+
+    it('Sforce-Limit-Info: a composite request counts one API request', async () => {
+        const before = await rawCall(target, `${DATA}/limits`);
+        const composite = await rawCall(target, `${DATA}/composite`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ compositeRequest: [1, 2, 3].map(query) })
+        });
+        expect(composite.status).toBe(200);
+        expect(apiUsage(composite.headers)).toBe(apiUsage(before.headers) + 1);
     });
 
     it('Sforce-Limit-Info: GET /services/data/vXX.X is not counted', async () => {
