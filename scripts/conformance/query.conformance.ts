@@ -92,6 +92,15 @@ describe('conformance: queries', () => {
         expect(
             result.records.map((row) => row.QualifiedApiName).sort()
         ).toEqual(['Account', 'Case']);
+        const account = await target.conn.query<Record<string, unknown>>(
+            "SELECT QualifiedApiName, DeveloperName, Label, KeyPrefix FROM EntityDefinition WHERE QualifiedApiName = 'Account'"
+        );
+        expect(account.records[0]).toMatchObject({
+            QualifiedApiName: 'Account',
+            DeveloperName: 'Account',
+            Label: 'Account',
+            KeyPrefix: '001'
+        });
     });
 
     it('COUNT() with other fields is refused', async () => {
