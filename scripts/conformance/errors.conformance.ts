@@ -106,6 +106,31 @@ describe('conformance: error shapes', () => {
         expect(outcome[0]?.errors[0]?.statusCode).toBe('MALFORMED_ID');
     });
 
+    it('an unknown field in a create: INVALID_FIELD, nothing written', async () => {
+        const answer = await rawCall(target, `${DATA}/sobjects/Account`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+                Name: 'Conformance',
+                No_Such_Field__x: 'x'
+            })
+        });
+        const body = JSON.parse(answer.text) as
+            { id?: string } | Array<{ errorCode: string; message: string }>;
+        if (!Array.isArray(body) && body.id) {
+            await target.conn.sobject('Account').destroy(body.id);
+        }
+        expect(answer.status).toBe(400);
+        expect(body).toEqual([
+            expect.objectContaining({
+                errorCode: 'INVALID_FIELD',
+                message: expect.stringContaining(
+                    "No such column 'No_Such_Field__x' on sobject of type Account"
+                )
+            })
+        ]);
+    });
+
     it('an unknown resource: 404 NOT_FOUND "The requested resource does not exist"', async () => {
         const answer = await rawCall(target, `${DATA}/no-such-resource`);
         expect(answer.status).toBe(404);
