@@ -19,6 +19,10 @@ import {
 import type { EmulatorState } from './api/state';
 import { repoRoot, sourceApiVersion, supportedVersions } from './config';
 import { loadMetadata, type LoadSummary } from './metadata/loader';
+import {
+    ENTITY_DEFINITION,
+    entityDefinitionRows
+} from './schema/entity-definition';
 import { Org } from './org/org';
 import { dataRouter, otherRouter } from './routes';
 import { seedStandardOrg, type SeedOptions } from './seed/standard-org';
@@ -93,6 +97,9 @@ export async function startEmulator(
             path.resolve(root, dir)
         )
     );
+    for (const row of entityDefinitionRows(org.schema.all())) {
+        org.dml.create(ENTITY_DEFINITION, row, { system: true });
+    }
     const faults = new FaultInjector();
     if (typeof options.faults === 'string') {
         faults.set(readFaultPlan(path.resolve(options.faults)));

@@ -11,6 +11,13 @@ import {
     unableToLockRow
 } from './core/errors';
 import {
+    notEmulated,
+    NOT_EMULATED_STATUS,
+    soapFault,
+    unemulatedDataResource,
+    unemulatedOutsideApi
+} from './core/not-emulated';
+import {
     JSON_CONTENT_TYPE,
     type ApiRequest,
     type ApiResponse
@@ -20,6 +27,12 @@ import type { EmulatorState } from './api/state';
 import { versionsList } from './routes/versions';
 
 const DATA_PATH = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/;
+/**
+ * Routes that answer without taking from DailyApiRequests: REST API Developer Guide, "Limit Info
+ * Header" ("except for calls to the Versions URI, /, which do not count towards your org's
+ * limit"); issue #11 measured it for GET /services/data/vXX.X.
+ */
+const UNCOUNTED_ROUTES = new Set(['GET /services/data/vXX.X/']);
 const LOCK_AS_RECORD_ERRORS =
     /^(POST|PATCH|DELETE) \/services\/data\/vXX\.X\/composite\/sobjects$/;
 
@@ -77,6 +90,24 @@ function send(
 const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The data route for a path, or the "not emulated" error for a known API the emulator lacks. */
+function matchData(
+    router: Router,
+    method: string,
+    relative: string,
+    fullPath: string
+): ReturnType<Router['match']> {
+    try {
+        return router.match(method, relative);
+    } catch (error) {
+        const api =
+            error instanceof ApiError && error.status === 404
+                ? unemulatedDataResource(relative)
+                : undefined;
+        throw api ? notEmulated(api, fullPath) : error;
+    }
+}
+
 export class RequestHandler {
     constructor(
         private readonly state: EmulatorState,
@@ -91,7 +122,12 @@ export class RequestHandler {
             if (!match || !this.state.versions.includes(match[1] ?? '')) {
                 throw notFound();
             }
-            const route = this.data.match(request.method, match[2] ?? '/');
+            const route = matchData(
+                this.data,
+                request.method,
+                match[2] ?? '/',
+                request.path
+            );
             return await route.handler({
                 ...request,
                 version: match[1] ?? '',
@@ -145,15 +181,36 @@ export class RequestHandler {
                 ? url.pathname.replace(/\/$/, '')
                 : url.pathname;
         const method = (request.method ?? 'GET').toUpperCase();
-        const body = await readBody(request);
         if (path === '/services/data' && method === 'GET') {
             send(response, versionsList(this.state), {});
             return;
         }
+        // SOAP, Bulk 1.0 and Apex REST are not emulated: say so before looking for a bearer
+        // token (SOAP carries its session inside the envelope, so a 401 would mislead).
+        const outside = unemulatedOutsideApi(path);
+        if (outside) {
+            send(
+                response,
+                outside.soap
+                    ? {
+                          status: NOT_EMULATED_STATUS,
+                          text: {
+                              body: soapFault(outside.api, path),
+                              contentType: 'text/xml;charset=UTF-8'
+                          }
+                      }
+                    : errorResponse(notEmulated(outside.api, path)),
+                {}
+            );
+            return;
+        }
+        // The token is checked before the body is read: an unauthorized request is answered
+        // at once and its body discarded by Node as the response finishes, never buffered.
         if (!this.authorized(request, url.searchParams)) {
             send(response, errorResponse(invalidSession()), {});
             return;
         }
+        const body = await readBody(request);
         const limitHeader = (): Record<string, string> => ({
             'Sforce-Limit-Info': this.state.accounting.header()
         });
@@ -167,7 +224,7 @@ export class RequestHandler {
                 throw notFound();
             }
             const route = match
-                ? this.data.match(method, match[2] ?? '/')
+                ? matchData(this.data, method, match[2] ?? '/', path)
                 : this.other.match(method, path);
             routeKey = route.key;
             handler = route.handler;
@@ -226,7 +283,10 @@ export class RequestHandler {
             default:
                 break;
         }
-        if (!this.state.accounting.consume()) {
+        if (
+            !UNCOUNTED_ROUTES.has(routeKey) &&
+            !this.state.accounting.consume()
+        ) {
             send(
                 response,
                 errorResponse(requestLimitExceeded()),

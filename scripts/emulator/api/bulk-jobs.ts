@@ -7,6 +7,11 @@ import { parseCsv, writeCsv } from '../core/csv';
 import { formatDateTime } from '../core/dates';
 import { to18 } from '../core/ids';
 import type { Org } from '../org/org';
+import {
+    isSalesforceStandardObject,
+    objectNotEmulated
+} from '../schema/salesforce-objects';
+import type { ObjectDef } from '../schema/types';
 
 export type JobState =
     | 'Open'
@@ -54,6 +59,29 @@ function jobError(errorCode: string, message: string): ApiError {
     return new ApiError(400, errorCode, message);
 }
 
+/**
+ * Upsert matches on Id or an External ID field (Bulk API 2.0 Developer Guide, "Create a
+ * Job": externalIdFieldName "The external ID field in the object being updated"). A field
+ * that is neither is refused when the job is created; the wording follows Data Loader's
+ * report of it (github.com/theswamis/dataloadercliq issue 42: "external id field name
+ * provided does not match an external id"), completed by the emulator. Salesforce also
+ * accepts indexed idLookup fields, which the emulator's schema does not mark: not emulated.
+ */
+function checkUpsertKey(object: ObjectDef, name: string): void {
+    if (name.toLowerCase() === 'id') {
+        return;
+    }
+    const field = object.fields.find(
+        (candidate) => candidate.name.toLowerCase() === name.toLowerCase()
+    );
+    if (!field?.externalId) {
+        throw jobError(
+            'INVALIDJOB',
+            `Field name provided, ${name} does not match an External ID, Salesforce Id, or indexed field for ${object.name}`
+        );
+    }
+}
+
 export class BulkJobs {
     private readonly jobs = new Map<string, IngestJob>();
     batchesToday = 0;
@@ -69,6 +97,9 @@ export class BulkJobs {
         version: string;
     }): IngestJob {
         const object = this.org.schema.object(input.object);
+        if (!object && isSalesforceStandardObject(input.object)) {
+            throw objectNotEmulated(input.object, 'Bulk API 2.0 ingest job');
+        }
         if (!object) {
             throw jobError(
                 'INVALIDENTITY',
@@ -90,6 +121,9 @@ export class BulkJobs {
                 'INVALIDJOB',
                 'External ID was blank for upsert. Specify an External ID field for upsert.'
             );
+        }
+        if (input.operation === 'upsert' && input.externalIdFieldName) {
+            checkUpsertKey(object, input.externalIdFieldName);
         }
         const delimiter = input.columnDelimiter ?? 'COMMA';
         if (!DELIMITERS[delimiter]) {

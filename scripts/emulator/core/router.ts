@@ -59,6 +59,15 @@ export class Router {
     }
 }
 
+/** A malformed escape ("%", "%zz") stays as written: it names nothing, so the route answers 404. */
+function decodeSegment(value: string): string {
+    try {
+        return decodeURIComponent(value);
+    } catch {
+        return value;
+    }
+}
+
 function split(path: string): string[] {
     return path.split('/').filter((segment) => segment !== '');
 }
@@ -75,7 +84,7 @@ function matchSegments(
         const expected = pattern[i] ?? '';
         const value = actual[i] ?? '';
         if (expected.startsWith(':')) {
-            params[expected.slice(1)] = decodeURIComponent(value);
+            params[expected.slice(1)] = decodeSegment(value);
         } else if (expected.toLowerCase() !== value.toLowerCase()) {
             return undefined;
         }

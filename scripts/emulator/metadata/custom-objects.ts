@@ -29,11 +29,13 @@ function fieldFromXml(
     const label = text(xml, 'label') ?? name;
     const requiredField = flag(xml, 'required');
     const length = Number(text(xml, 'length') ?? '255');
+    // CustomField metadata: externalId (Metadata API Developer Guide, "CustomField").
     const base = {
         label,
         custom: true,
         nillable: !requiredField,
-        permissionable: !requiredField
+        permissionable: !requiredField,
+        externalId: flag(xml, 'externalId')
     };
     switch (text(xml, 'type')) {
         case 'Checkbox':

@@ -86,7 +86,8 @@ function coerceText(definition: FieldDef, value: unknown): FieldValue {
         definition.type === 'picklist' &&
         definition.restrictedPicklist &&
         definition.picklistValues &&
-        !definition.picklistValues.includes(text)
+        !definition.picklistValues.includes(text) &&
+        !(definition.acceptsValue?.(text) ?? false)
     ) {
         throw new DmlError(
             'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',

@@ -13,6 +13,10 @@ import {
 import { isId, to18 } from '../core/ids';
 import { describeGlobalEntry, describeObject } from '../schema/describe';
 import type { ObjectDef } from '../schema/types';
+import {
+    isSalesforceStandardObject,
+    objectNotEmulated
+} from '../schema/salesforce-objects';
 import { noSuchColumn } from '../soql/errors';
 import { dataBase, type EmulatorState } from '../api/state';
 
@@ -20,9 +24,12 @@ export function objectFor(
     state: EmulatorState,
     request: ApiRequest
 ): ObjectDef {
-    const object = state.org.schema.object(request.params.type ?? '');
+    const name = request.params.type ?? '';
+    const object = state.org.schema.object(name);
     if (!object) {
-        throw notFound();
+        throw isSalesforceStandardObject(name)
+            ? objectNotEmulated(name, request.path)
+            : notFound();
     }
     return object;
 }

@@ -2,6 +2,7 @@
 // child relationships by name; custom objects and fields can be added at load time.
 
 import { credentialObjects } from './credentials';
+import { entityDefinitionObject } from './entity-definition';
 import { permissionFields, standardObjects } from './standard-objects';
 import type { ChildRelationshipDef, FieldDef, ObjectDef } from './types';
 
@@ -16,7 +17,8 @@ export class SchemaRegistry {
     constructor(
         definitions: ObjectDef[] = [
             ...standardObjects(),
-            ...credentialObjects()
+            ...credentialObjects(),
+            entityDefinitionObject()
         ]
     ) {
         for (const definition of definitions) {

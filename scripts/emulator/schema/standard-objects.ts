@@ -1,6 +1,7 @@
 // The standard objects the emulator knows, with the fields the kit reads and writes.
 // Key prefixes are Salesforce's.
 
+import { USER_PICKLIST_CHECKS } from '../org/rules/user-values';
 import {
     bool,
     field,
@@ -66,20 +67,31 @@ const owner = (): FieldDef =>
         label: 'Owner ID'
     });
 
+// The User locale picklists are restricted (Salesforce answers
+// INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST for other values). Describe lists a sample of
+// each (documented values, partial: see FIDELITY.md); org/rules/user-values.ts checks
+// what is written.
 const LOCALE_FIELDS = (): FieldDef[] => [
     required('EmailEncodingKey', 'picklist', {
+        acceptsValue: USER_PICKLIST_CHECKS.EmailEncodingKey,
         picklistValues: ['UTF-8', 'ISO-8859-1', 'Shift_JIS'],
+        restrictedPicklist: true,
         label: 'Email Encoding'
     }),
     required('LanguageLocaleKey', 'picklist', {
+        acceptsValue: USER_PICKLIST_CHECKS.LanguageLocaleKey,
         picklistValues: ['en_US', 'de', 'fr', 'ja', 'es'],
+        restrictedPicklist: true,
         label: 'Language'
     }),
     required('LocaleSidKey', 'picklist', {
+        acceptsValue: USER_PICKLIST_CHECKS.LocaleSidKey,
         picklistValues: ['en_US', 'en_GB', 'de_DE', 'fr_FR', 'ja_JP'],
+        restrictedPicklist: true,
         label: 'Locale'
     }),
     required('TimeZoneSidKey', 'picklist', {
+        acceptsValue: USER_PICKLIST_CHECKS.TimeZoneSidKey,
         picklistValues: [
             'GMT',
             'America/Los_Angeles',
@@ -87,6 +99,7 @@ const LOCALE_FIELDS = (): FieldDef[] => [
             'Europe/London',
             'Europe/Paris'
         ],
+        restrictedPicklist: true,
         label: 'Time Zone'
     })
 ];

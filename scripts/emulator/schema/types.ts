@@ -41,6 +41,11 @@ export interface FieldDef {
     externalId?: boolean;
     picklistValues?: string[];
     restrictedPicklist?: boolean;
+    /**
+     * A restricted picklist whose full value list is not known here (picklistValues is then
+     * a sample): what else it accepts. See org/rules/user-values.ts.
+     */
+    acceptsValue?: (value: string) => boolean;
     /** Whether field-level security applies (FieldPermissions rows may exist). */
     permissionable: boolean;
     custom: boolean;

@@ -21,6 +21,10 @@ import type {
     SObjectRecord
 } from '../schema/types';
 import {
+    isSalesforceStandardObject,
+    objectNotEmulated
+} from '../schema/salesforce-objects';
+import {
     noSuchColumn,
     notEmulated,
     soqlError,
@@ -60,7 +64,7 @@ export interface FieldPath {
 }
 
 export type Column =
-    | { kind: 'field'; path: FieldPath }
+    | { kind: 'field'; path: FieldPath; alias?: string }
     | { kind: 'virtual'; field: VirtualField }
     | {
           kind: 'subquery';
@@ -277,6 +281,17 @@ function compileSemiJoin(
             `unexpected token: '${condition.operator}'`
         );
     }
+    if (condition.valueQuery.offset !== undefined) {
+        // SOQL and SOSL Reference, "OFFSET": OFFSET "is not allowed in most subqueries"
+        // (MALFORMED_QUERY) and cannot be used in a WHERE-clause subquery even when the
+        // parent has LIMIT 1. The message is the emulator's own.
+        throw soqlError(
+            'MALFORMED_QUERY',
+            context.soql,
+            'OFFSET is not allowed in a subquery in the WHERE clause',
+            'OFFSET'
+        );
+    }
     const inner = compileQuery(
         { ...context, includeDeleted: false },
         condition.valueQuery
@@ -406,7 +421,8 @@ function compileColumns(
                                   object,
                                   field.field,
                                   alias
-                              )
+                              ),
+                              alias: field.alias
                           }
                 );
                 break;
@@ -419,10 +435,21 @@ function compileColumns(
                         object,
                         [...field.relationships, field.field].join('.'),
                         alias
-                    )
+                    ),
+                    alias: 'alias' in field ? String(field.alias) : undefined
                 });
                 break;
             case 'FieldSubquery':
+                if (field.subquery.offset !== undefined && query.limit !== 1) {
+                    // SOQL and SOSL Reference, "OFFSET": "A subquery can use OFFSET only
+                    // if the parent query has a LIMIT 1 clause" (MALFORMED_QUERY otherwise).
+                    throw soqlError(
+                        'MALFORMED_QUERY',
+                        context.soql,
+                        'OFFSET is allowed in a subquery only when the parent query has LIMIT 1',
+                        'OFFSET'
+                    );
+                }
                 columns.push(compileSubquery(context, object, field.subquery));
                 break;
             case 'FieldFunctionExpression': {
@@ -549,6 +576,18 @@ function compileBody(
     if (query.having) {
         throw notEmulated(context.soql, 'HAVING');
     }
+    const aliased = columns.find(
+        (column) => column.kind === 'field' && column.alias !== undefined
+    );
+    if (aliased && !aggregate) {
+        // Salesforce's answer to "SELECT Name n FROM Account" (seen in public projects that
+        // met it: "only aggregate expressions use field aliasing").
+        throw soqlError(
+            'MALFORMED_QUERY',
+            context.soql,
+            'only aggregate expressions use field aliasing'
+        );
+    }
     return {
         object,
         columns,
@@ -569,6 +608,9 @@ export function compileQuery(
 ): CompiledQuery {
     const name = query.sObject ?? '';
     const object = context.org.schema.object(name);
+    if (!object && isSalesforceStandardObject(name)) {
+        throw objectNotEmulated(name, `SOQL FROM ${name}`);
+    }
     if (!object || !object.queryable) {
         throw unsupportedType(context.soql, name);
     }

@@ -1,5 +1,8 @@
 // Query locators: results longer than one batch are kept and handed out batch by batch
-// through nextRecordsUrl (".../query/01gXXXXXXXXXXXXXXX-2000").
+// through nextRecordsUrl (".../query/0r8XXXXXXXXXXXXXXX-2000"). Salesforce Limits Quick
+// Reference, "API Query Cursor Limits": "There isn't a limit on the number of open cursors"
+// (since API 56.0) and results stay for 2 days; Help article 000384958: a query locator is
+// 18 characters long and starts with 0r8. The emulator keeps every cursor while it runs.
 
 import { ApiError } from '../core/errors';
 import type { JsonValue } from '../core/http';
@@ -23,7 +26,7 @@ export interface QueryPage {
 
 export const DEFAULT_BATCH_SIZE = 2000;
 const MIN_BATCH_SIZE = 200;
-const MAX_OPEN_CURSORS = 50;
+const LOCATOR_PREFIX = '0r8';
 
 /** The batch size of a Sforce-Query-Options header ("batchSize=500"), within 200..2000. */
 export function batchSizeFrom(header: string | undefined): number {
@@ -52,15 +55,8 @@ export class Cursors {
         if (records.length <= batchSize) {
             return { totalSize, done: true, records };
         }
-        const locator = this.ids.next('01g');
+        const locator = this.ids.next(LOCATOR_PREFIX);
         this.cursors.set(locator, { records, batchSize, resource });
-        // Salesforce keeps a limited number of open cursors per user; drop the oldest.
-        if (this.cursors.size > MAX_OPEN_CURSORS) {
-            const oldest = this.cursors.keys().next().value;
-            if (oldest !== undefined) {
-                this.cursors.delete(oldest);
-            }
-        }
         return this.page(locator, 0, totalSize);
     }
 

@@ -202,7 +202,7 @@ function aggregateRecords(
                 );
             } else if (column.kind === 'field') {
                 const first = members[0];
-                out[column.path.field.name] = first
+                out[column.alias ?? column.path.field.name] = first
                     ? valueAt(org, query.object, first, column.path)
                     : null;
             }

@@ -26,7 +26,11 @@ const STEPS: Step[] = [
         script: 'test:scripts',
         jestReport: path.join(REPORTS, 'jest-scripts.json')
     },
-    { script: 'test:e2e', jestReport: path.join(REPORTS, 'jest-e2e.json') }
+    { script: 'test:e2e', jestReport: path.join(REPORTS, 'jest-e2e.json') },
+    {
+        script: 'test:conformance',
+        jestReport: path.join(REPORTS, 'jest-conformance.json')
+    }
 ];
 
 interface JestSummary {

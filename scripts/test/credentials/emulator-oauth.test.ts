@@ -1,4 +1,4 @@
-// The emulator's credential behaviours (FIDELITY.credentials.md), driven over HTTP with jsforce.
+// The emulator's credential behaviours (FIDELITY.md, "Credentials"), driven over HTTP with jsforce.
 
 import { issueOauthToken } from '../../emulator/org/oauth-tokens';
 import { setPasswordPolicy } from '../../emulator/org/password-policy';

@@ -212,7 +212,7 @@ describe('SOQL: query and queryAll', () => {
         expect(first.done).toBe(false);
         expect(first.records).toHaveLength(2000);
         expect(first.nextRecordsUrl).toMatch(
-            /^\/services\/data\/v66\.0\/query\/01g\w{15}-2000$/
+            /^\/services\/data\/v66\.0\/query\/0r8\w{15}-2000$/
         );
         const second = await harness.conn.request<{
             done: boolean;

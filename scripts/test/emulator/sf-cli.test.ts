@@ -8,7 +8,7 @@ import { startEmulator, type EmulatorHandle } from '../../emulator';
 const exec = promisify(execFile);
 const SF = path.resolve(__dirname, '../../../node_modules/.bin/sf');
 
-// The pinned sf CLI takes ~3 s to start; three commands run here.
+// The pinned sf CLI takes ~3 s to start; four commands run here.
 jest.setTimeout(90000);
 
 describe('the pinned sf CLI against the emulator', () => {
@@ -93,5 +93,23 @@ describe('the pinned sf CLI against the emulator', () => {
             "SELECT Name, (SELECT SobjectType FROM ObjectPerms) FROM PermissionSet WHERE Name = 'Case_Portal_Integration_User_Permissions'"
         ]);
         expect(sets).toMatchObject({ status: 0, result: { totalSize: 1 } });
+    });
+
+    it('sf project deploy meets a clear "not emulated" answer, not 401', async () => {
+        const deploy = await sf([
+            'project',
+            'deploy',
+            'start',
+            '--source-dir',
+            'force-app/main/default/customPermissions',
+            '--target-org',
+            'emu',
+            '--wait',
+            '1'
+        ]);
+        const text = JSON.stringify(deploy);
+        expect(deploy.status).not.toBe(0);
+        expect(text).toContain('not emulated');
+        expect(text).not.toContain('INVALID_SESSION_ID');
     });
 });

@@ -126,6 +126,39 @@ export const permissionSetAssignmentRules: ObjectRules = {
     }
 };
 
+/**
+ * User licences a permission set licence can go to, by PSL DeveloperName and UserLicense
+ * LicenseDefinitionKey. The Salesforce API Integration PSL is for users of the Salesforce
+ * Integration user licence (Salesforce Help, "Give Integration Users API Only Access";
+ * practitioners' set-up notes: lietzau-consulting.de 2023/04 "setup salesforce integration
+ * user license", gist infocynic/c5eac556e0513aa94ea9e44ded0fdfeb). Other PSLs: not modelled.
+ */
+const PSL_USER_LICENSES: Record<string, string[]> = {
+    SalesforceAPIIntegrationPsl: ['SFDC_INTEGRATION']
+};
+
+function checkUserLicenseHoldsPsl(
+    org: Org,
+    license: SObjectRecord,
+    userId: string
+): void {
+    const allowed = PSL_USER_LICENSES[String(license.DeveloperName)];
+    if (!allowed) {
+        return;
+    }
+    const userLicense = org.get(
+        'UserLicense',
+        String(userLicenseIdOf(org, userId))
+    );
+    if (!allowed.includes(String(userLicense?.LicenseDefinitionKey))) {
+        throw new DmlError(
+            'FIELD_INTEGRITY_EXCEPTION',
+            `The permission set license ${String(license.MasterLabel)} can't be assigned to a user with the ${String(userLicense?.Name ?? 'unknown')} user license.`,
+            ['PermissionSetLicenseId']
+        );
+    }
+}
+
 export const permissionSetLicenseAssignRules: ObjectRules = {
     beforeInsert(org, record) {
         const licenseId = String(record.PermissionSetLicenseId);
@@ -140,6 +173,9 @@ export const permissionSetLicenseAssignRules: ObjectRules = {
             throw duplicateValue();
         }
         const license = org.get('PermissionSetLicense', licenseId);
+        if (license) {
+            checkUserLicenseHoldsPsl(org, license, String(record.AssigneeId));
+        }
         if (
             license &&
             usedPermissionSetLicenses(org, licenseId) >=

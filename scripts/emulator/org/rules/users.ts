@@ -6,6 +6,7 @@ import type { SObjectRecord } from '../../schema/types';
 import { usedUserLicenses } from '../derived';
 import type { Org } from '../org';
 import { licenseLimitExceeded } from './common';
+import { checkUsernameForm } from './user-values';
 import type { ObjectRules } from './types';
 
 function duplicateUsername(): DmlError {
@@ -83,6 +84,38 @@ function licenseOf(org: Org, profileId: unknown): unknown {
     return org.get('Profile', String(profileId))?.UserLicenseId;
 }
 
+/**
+ * A permission set tied to a user licence can only be held by users of that licence
+ * (its assignment is refused otherwise, see assignments.ts), so a profile change that
+ * moves the user to another licence is refused while such an assignment stands. The
+ * message is the emulator's own (not confirmed, see FIDELITY.md).
+ */
+function checkLicenseBoundAssignments(
+    org: Org,
+    user: SObjectRecord,
+    previousLicenseId: unknown
+): void {
+    if (typeof previousLicenseId !== 'string') {
+        return;
+    }
+    const bound = org
+        .find('PermissionSetAssignment', (row) => row.AssigneeId === user.Id)
+        .map((row) => org.get('PermissionSet', String(row.PermissionSetId)))
+        .find(
+            (set) =>
+                set !== undefined &&
+                set.IsOwnedByProfile !== true &&
+                set.LicenseId === previousLicenseId
+        );
+    if (bound) {
+        throw new DmlError(
+            'FIELD_INTEGRITY_EXCEPTION',
+            `The user license can't change while permission set ${String(bound.Name)}, which requires the current user license, is assigned to the user.`,
+            ['ProfileId']
+        );
+    }
+}
+
 /** Every user has an assignment of its profile's permission set (IsOwnedByProfile). */
 function assignProfileSet(org: Org, user: SObjectRecord): void {
     const options = { system: true, skipRules: true } as const;
@@ -118,6 +151,7 @@ function assignProfileSet(org: Org, user: SObjectRecord): void {
 
 export const userRules: ObjectRules = {
     beforeInsert(org, record) {
+        checkUsernameForm(record);
         checkUsername(org, record);
         checkNickname(org, record);
         if (record.IsActive === true) {
@@ -130,6 +164,7 @@ export const userRules: ObjectRules = {
         org.passwords.set(String(record.Id), { value: null, expired: true });
     },
     beforeUpdate(org, next, previous) {
+        checkUsernameForm(next, previous);
         if (
             String(next.Username).toLowerCase() !==
             String(previous.Username).toLowerCase()
@@ -146,6 +181,10 @@ export const userRules: ObjectRules = {
                 licenseOf(org, previous.ProfileId);
         if (activating || movingLicense) {
             checkSeat(org, next);
+        }
+        const previousLicense = licenseOf(org, previous.ProfileId);
+        if (licenseOf(org, next.ProfileId) !== previousLicense) {
+            checkLicenseBoundAssignments(org, next, previousLicense);
         }
     },
     afterUpdate(org, next, previous) {
