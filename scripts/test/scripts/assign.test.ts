@@ -203,6 +203,13 @@ describe('assign (against the emulator over HTTP)', () => {
     });
 
     it('assigns a permission set licence and a group', async () => {
+        // The API integration licence goes only to Salesforce Integration users (FIDELITY.md).
+        const [integration] = createOrgUsers(
+            h.emulator.org,
+            1,
+            'api',
+            'Minimum Access - API Only Integrations'
+        );
         const report = await assign(
             h.client(),
             {
@@ -210,7 +217,7 @@ describe('assign (against the emulator over HTTP)', () => {
                 permissionSetGroups: ['Case_Portal_Integration'],
                 permissionSetLicenses: ['SalesforceAPIIntegrationPsl']
             },
-            { usernames: usernames.slice(0, 1) },
+            { usernames: [String(integration)] },
             options
         );
         // Licences are written first (a set may need the licence): one read, then one write each.
@@ -222,7 +229,7 @@ describe('assign (against the emulator over HTTP)', () => {
         });
         const user = h.emulator.org
             .rows('User')
-            .find((u) => u.Username === usernames[0]);
+            .find((u) => u.Username === integration);
         expect(
             h.emulator.org
                 .rows('PermissionSetLicenseAssign')
