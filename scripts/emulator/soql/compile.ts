@@ -680,3 +680,39 @@ export function selectRows(
     const end = query.limit === undefined ? undefined : start + query.limit;
     return rows.slice(start, end);
 }
+
+/**
+ * A child subquery's rows for every parent at once: filtered and sorted once, grouped by the
+ * relationship field, then OFFSET/LIMIT applied per parent (as selectRows does for one parent).
+ * The same rows as one selectRows call a parent, in one pass instead of one scan a parent.
+ */
+export function selectChildRows(
+    query: CompiledQuery,
+    parentField: string
+): Map<string, SObjectRecord[]> {
+    const { org, includeDeleted } = query.context;
+    const rows = sortRows(
+        query,
+        org.store
+            .rows(query.object.name, includeDeleted && query.object.recycleBin)
+            .filter(query.filter)
+    );
+    const byParent = new Map<string, SObjectRecord[]>();
+    for (const row of rows) {
+        const parent = row[parentField];
+        if (typeof parent !== 'string') {
+            continue;
+        }
+        const list = byParent.get(parent) ?? [];
+        list.push(row);
+        byParent.set(parent, list);
+    }
+    const start = query.offset ?? 0;
+    const end = query.limit === undefined ? undefined : start + query.limit;
+    if (start > 0 || end !== undefined) {
+        for (const [parent, list] of byParent) {
+            byParent.set(parent, list.slice(start, end));
+        }
+    }
+    return byParent;
+}

@@ -4,6 +4,7 @@
 import type { JsonValue } from '../core/http';
 import type { FieldValue, ObjectDef, SObjectRecord } from '../schema/types';
 import {
+    selectChildRows,
     selectRows,
     valueAt,
     type Column,
@@ -78,6 +79,34 @@ function writePath(
         : null;
 }
 
+type SubqueryColumn = Extract<Column, { kind: 'subquery' }>;
+
+/**
+ * Child rows by parent id, computed once per query response (options is created per runQuery
+ * call) and per subquery column: a query over 10,000 parents scans the child table once.
+ */
+const childIndexes = new WeakMap<
+    OutputOptions,
+    Map<SubqueryColumn, Map<string, SObjectRecord[]>>
+>();
+
+function childIndex(
+    options: OutputOptions,
+    column: SubqueryColumn
+): Map<string, SObjectRecord[]> {
+    let perColumn = childIndexes.get(options);
+    if (!perColumn) {
+        perColumn = new Map();
+        childIndexes.set(options, perColumn);
+    }
+    let index = perColumn.get(column);
+    if (!index) {
+        index = selectChildRows(column.query, column.relationship.field);
+        perColumn.set(column, index);
+    }
+    return index;
+}
+
 function writeColumn(
     query: CompiledQuery,
     options: OutputOptions,
@@ -93,10 +122,8 @@ function writeColumn(
             out[column.field.name] = column.field.get(row);
             break;
         case 'subquery': {
-            const children = selectRows(
-                column.query,
-                (child) => child[column.relationship.field] === row.Id
-            );
+            const children =
+                childIndex(options, column).get(String(row.Id)) ?? [];
             out[column.relationship.relationshipName] =
                 children.length === 0
                     ? null

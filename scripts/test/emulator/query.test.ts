@@ -79,6 +79,23 @@ describe('SOQL: query and queryAll', () => {
         expect(initech?.Contacts).toBeNull();
     });
 
+    it('keeps each parent to its own children, with the subquery ORDER BY and LIMIT applied per parent', async () => {
+        // The child rows are grouped once per response (soql/execute.ts); this holds the grouping
+        // to the per-parent meaning.
+        const result = await harness.conn.query<Row>(
+            "SELECT Name, (SELECT LastName FROM Contacts ORDER BY LastName LIMIT 1) FROM Account WHERE Name IN ('Acme', 'Globex') ORDER BY Name"
+        );
+        const [acme, globex] = result.records;
+        expect(acme?.Contacts).toMatchObject({
+            totalSize: 1,
+            records: [{ LastName: 'Ng' }]
+        });
+        expect(globex?.Contacts).toMatchObject({
+            totalSize: 1,
+            records: [{ LastName: 'Pak' }]
+        });
+    });
+
     it('filters with semi-joins and anti-joins', async () => {
         const withContacts = await harness.conn.query<Row>(
             'SELECT Name FROM Account WHERE Id IN (SELECT AccountId FROM Contact) ORDER BY Name'
