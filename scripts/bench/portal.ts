@@ -88,8 +88,8 @@ async function timeRows(
         const page = await context.newPage();
         page.on('request', (request) => {
             const { pathname } = new URL(request.url());
-            if (pathname.startsWith('/dist/')) {
-                loaded.add(pathname.slice('/dist/'.length));
+            if (pathname.startsWith('/dist/portal/')) {
+                loaded.add(pathname.slice('/dist/portal/'.length));
             }
         });
         await page.goto(url);
@@ -185,10 +185,9 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 const ms = (value: number): string => `${Math.round(value)} ms`;
 
 async function main(): Promise<void> {
-    const build = await buildPreview({
-        mode: 'production',
-        log: (line) => process.stdout.write(`${line}\n`)
-    });
+    const log = (line: string) => process.stdout.write(`${line}\n`);
+    const build = await buildPreview({ mode: 'production', log });
+    await buildPreview({ mode: 'production', target: 'bench', log });
     const server = await startPreviewServer({
         port: 0,
         seed: { cases: CASES },

@@ -36,7 +36,7 @@ function heading(title: string): void {
 async function checkPreview(url: string): Promise<void> {
     const page = await fetch(url);
     const html = await page.text();
-    if (!page.ok || !html.includes('/dist/portal.js')) {
+    if (!page.ok || !html.includes('/dist/portal/portal.js')) {
         throw new Error(
             `the preview answered ${page.status} without the portal`
         );

@@ -13,6 +13,16 @@ export const SETTINGS_RECORD_FILE = path.join(
     'customMetadata/Case_Portal_Settings.Default.md-meta.xml'
 );
 export const CLIENT_DIR = path.join(__dirname, 'client');
+/** lightning-base-components' sources (the preview compiles the ones the portal imports). */
+export const LBC_DIR = path.join(
+    ROOT,
+    'node_modules/lightning-base-components/src/lightning'
+);
+/** Their module values for @salesforce/i18n/* and labels (en-US, America/Los_Angeles). */
+export const LBC_SCOPED_DIR = path.join(
+    ROOT,
+    'node_modules/lightning-base-components/scopedImports'
+);
 export const SLDS_ASSETS_DIR = path.join(
     ROOT,
     'node_modules/@salesforce-ux/design-system/assets'
