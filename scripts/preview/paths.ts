@@ -1,13 +1,10 @@
 import path from 'node:path';
 
+import { DEFAULT_DIR, LABELS_FILE, ROOT } from '../shared/paths';
+
 /** Where the preview reads its sources and writes its build. */
-export const ROOT = path.resolve(__dirname, '../..');
-export const DEFAULT_DIR = path.join(ROOT, 'force-app/main/default');
+export { DEFAULT_DIR, LABELS_FILE, ROOT };
 export const LWC_DIR = path.join(DEFAULT_DIR, 'lwc');
-export const LABELS_FILE = path.join(
-    DEFAULT_DIR,
-    'labels/CustomLabels.labels-meta.xml'
-);
 export const SETTINGS_RECORD_FILE = path.join(
     DEFAULT_DIR,
     'customMetadata/Case_Portal_Settings.Default.md-meta.xml'

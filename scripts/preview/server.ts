@@ -7,10 +7,11 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { loadLabels } from '../shared/labels';
 import { invokeApex } from './backend/invoke';
 import { PreviewBackend } from './backend/service';
 import { PreviewStore, type SeedOptions } from './backend/store';
-import { loadDefaultSettings, loadLabels } from './metadata';
+import { loadDefaultSettings } from './metadata';
 import { renderPage } from './page';
 import { distDir, SLDS_ASSETS_DIR, type BuildMode } from './paths';
 import { callContext } from './query';
