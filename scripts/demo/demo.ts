@@ -139,7 +139,7 @@ async function main(): Promise<number> {
         say(
             build.built
                 ? `Built the portal in ${(build.ms / 1000).toFixed(1)} s (production mode).`
-                : 'Portal build is up to date.'
+                : `Portal build is up to date (checked in ${Math.round(build.ms)} ms).`
         );
         preview = await startPreviewServer({ port });
         say(`Portal preview: ${preview.url}`);
