@@ -45,6 +45,7 @@ const BUILD_MODULES = [
     'build.ts',
     'compile.ts',
     'icons.ts',
+    'lwc-plugin.ts',
     'minify.ts',
     'paths.ts',
     'plugins.ts',

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import { rollup, type OutputChunk, type Plugin } from 'rollup';
 import { loadLabels } from '../shared/labels';
 import { iconSubset, usedIconNames } from './icons';
+import { lwcPlugin } from './lwc-plugin';
 import { esbuildMinify } from './minify';
 import { CLIENT_DIR, LWC_DIR, type BuildMode } from './paths';
 import { salesforceModules } from './plugins';
@@ -88,7 +88,7 @@ export async function compile(options: CompileOptions): Promise<Chunks> {
                     'import.meta.env.SSR': 'false'
                 }
             }),
-            lwc({
+            lwcPlugin({
                 rootDir: CLIENT_DIR,
                 enableDynamicComponents: true,
                 modules: [
