@@ -11,5 +11,5 @@ export default async function globalSetup(): Promise<void> {
         );
     }
     process.stdout.write('\n');
-    await buildPreviewProcess((text) => process.stdout.write(text));
+    await buildPreviewProcess((line) => process.stdout.write(`${line}\n`));
 }

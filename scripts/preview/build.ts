@@ -101,6 +101,27 @@ export function fingerprint(mode: BuildMode, target: BuildTarget): string {
     return hash.digest('hex');
 }
 
+function currentStamp(stampFile: string, print: string): Stamp | undefined {
+    if (!existsSync(stampFile)) {
+        return undefined;
+    }
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Stamp;
+    return stamp.fingerprint === print ? stamp : undefined;
+}
+
+/** True when buildPreview would reuse the target's build (a few milliseconds, no compiler). */
+export function isBuildCurrent(
+    mode: BuildMode = 'production',
+    target: BuildTarget = 'portal'
+): boolean {
+    return (
+        currentStamp(
+            path.join(targetDir(mode, target), 'build.json'),
+            fingerprint(mode, target)
+        ) !== undefined
+    );
+}
+
 export interface BuildOptions {
     mode?: BuildMode;
     /** Default `portal`. */
@@ -120,18 +141,16 @@ export async function buildPreview(
     const stampFile = path.join(outDir, 'build.json');
     const started = performance.now();
     const print = fingerprint(mode, target);
-    if (!options.force && existsSync(stampFile)) {
-        const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Stamp;
-        if (stamp.fingerprint === print) {
-            return {
-                mode,
-                target,
-                outDir,
-                built: false,
-                ms: performance.now() - started,
-                chunks: stamp.chunks
-            };
-        }
+    const stamp = options.force ? undefined : currentStamp(stampFile, print);
+    if (stamp) {
+        return {
+            mode,
+            target,
+            outDir,
+            built: false,
+            ms: performance.now() - started,
+            chunks: stamp.chunks
+        };
     }
     const log = options.log ?? (() => undefined);
     log(
