@@ -49,8 +49,9 @@ const BUILD_MODULES = [
     'minify.ts',
     'paths.ts',
     'plugins.ts',
-    'metadata.ts',
-    'backend/dtos.ts'
+    'backend/dtos.ts',
+    '../shared/labels.ts',
+    '../shared/paths.ts'
 ].map((file) => path.join(__dirname, file));
 
 export interface BuildResult {
