@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { buildPreview } from '../preview/build';
-import { chromiumPath } from './browser';
+import { chromiumPath } from '../shared/chromium';
+import { buildPreviewProcess } from './preview-process';
 
 /** Builds the production preview once for every test file (reused when nothing changed). */
 export default async function globalSetup(): Promise<void> {
@@ -10,11 +10,6 @@ export default async function globalSetup(): Promise<void> {
             `Chromium not found at ${executable}: apt-get install -y chromium (or set CHROMIUM_PATH)`
         );
     }
-    const result = await buildPreview({
-        mode: 'production',
-        log: (line) => process.stdout.write(`\n${line}\n`)
-    });
-    if (result.built) {
-        process.stdout.write(`Built in ${(result.ms / 1000).toFixed(1)} s\n`);
-    }
+    process.stdout.write('\n');
+    await buildPreviewProcess((line) => process.stdout.write(`${line}\n`));
 }

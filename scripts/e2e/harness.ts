@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadLabels } from '../preview/metadata';
-import { ROOT } from '../preview/paths';
-import { startPreviewServer, type PreviewServer } from '../preview/server';
-import { launchChromium } from './browser';
+import { launchChromium } from '../shared/chromium';
+import { loadLabels } from '../shared/labels';
+import { ROOT } from '../shared/paths';
+import { startPreviewProcess, type PreviewProcess } from './preview-process';
 
 /** How a page is opened: its viewport and the browser's own time zone. */
 export interface OpenOptions {
@@ -17,10 +17,34 @@ export interface OpenOptions {
     timezoneId?: string;
 }
 
+export interface CaseQuery {
+    status?: 'all' | 'open' | 'closed';
+    searchTerm?: string;
+}
+
+/** A case as the portal's own Apex call (getMyCases) returns it. */
+export interface CaseRow {
+    recordId: string;
+    caseNumber: string;
+    subject?: string;
+    status: string;
+    priority?: string;
+    createdDate: string;
+    lastModifiedDate: string;
+}
+
 /** One preview server and one browser per test file; a fresh context (cookies, storage) per page. */
 export interface Harness {
-    server: PreviewServer;
+    server: PreviewProcess;
     browser: Browser;
+    /**
+     * The default portal user's cases as the backend's getMyCases returns them (newest first,
+     * up to 200): what the page is given to show. A test reads the backend through the same
+     * Apex call the page makes, never through the preview's modules.
+     */
+    cases(filter?: CaseQuery): Promise<CaseRow[]>;
+    /** The case whose subject or case number is `term`, or undefined. */
+    findCase(term: string): Promise<CaseRow | undefined>;
     /** Opens the portal with a query string (preview settings) and waits for it to settle. */
     open(query?: string, options?: OpenOptions): Promise<Page>;
     /** Page and console errors seen so far (a test expects none). */
@@ -31,20 +55,47 @@ export interface Harness {
 export const SCREENSHOT_DIR = path.join(ROOT, 'reports/e2e');
 
 export async function startHarness(): Promise<Harness> {
-    const server = await startPreviewServer({ port: 0 });
+    const server = await startPreviewProcess();
     const browser = await launchChromium();
     const contexts: BrowserContext[] = [];
     const errors: string[] = [];
+    const cases = async (filter: CaseQuery = {}): Promise<CaseRow[]> => {
+        const response = await fetch(
+            new URL('apex/CasePortalController/getMyCases', server.url),
+            {
+                method: 'POST',
+                headers: {
+                    'Content-Type': 'application/json',
+                    'X-Preview-Query': 'pageSize=200'
+                },
+                body: JSON.stringify({ filter: { status: 'all', ...filter } })
+            }
+        );
+        if (!response.ok) {
+            throw new Error(
+                `getMyCases answered ${response.status}: ${await response.text()}`
+            );
+        }
+        const page = (await response.json()) as { cases?: CaseRow[] };
+        return page.cases ?? [];
+    };
     return {
         server,
         browser,
         errors,
+        cases,
+        async findCase(term) {
+            const rows = await cases({ searchTerm: term });
+            return rows.find(
+                (row) => row.subject === term || row.caseNumber === term
+            );
+        },
         async open(query = '', options: OpenOptions = {}) {
             const context = await browser.newContext({
                 viewport: options.viewport ?? { width: 1200, height: 900 },
                 locale: 'en-US',
                 timezoneId: options.timezoneId ?? 'America/Los_Angeles',
-                // No modal fade-in half-way through a screenshot.
+                // No fade-in half-way through a screenshot.
                 reducedMotion: 'reduce'
             });
             contexts.push(context);

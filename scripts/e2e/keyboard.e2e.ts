@@ -59,9 +59,7 @@ test('create, reply and close a case with the keyboard only', async () => {
     await page.keyboard.press('Enter');
 
     await until(async () => (await focused(page)).name.includes(SUBJECT));
-    const created = [...harness.server.backend.store.cases.values()].find(
-        (c) => c.subject === SUBJECT
-    );
+    const created = await harness.findCase(SUBJECT);
     expect(created).toMatchObject({ priority: 'High', status: 'New' });
 
     await tabTo(page, field(label('ReplyLabel')));
@@ -85,7 +83,7 @@ test('create, reply and close a case with the keyboard only', async () => {
     await page.keyboard.press('Enter');
     await confirmation.waitFor({ state: 'detached' });
     await page.locator('c-case-detail [data-id="closed-notice"]').waitFor();
-    expect(created?.status).toBe('Closed');
+    expect((await harness.findCase(SUBJECT))?.status).toBe('Closed');
     // The close button is gone: focus stays on the case.
     await until(async () => (await focused(page)).name.includes(SUBJECT));
 
@@ -115,8 +113,8 @@ test('Escape cancels the close confirmation and focus returns; back returns to t
     await page.keyboard.press('Escape');
     await confirmation.waitFor({ state: 'detached' });
     await until(async () => (await focused(page)).name === label('CloseCase'));
-    const { store } = harness.server.backend;
-    const record = [...store.cases.values()].find((c) => c.subject === subject);
+    const record = await harness.findCase(subject);
+    expect(record).toBeDefined();
     expect(record?.status).not.toBe('Closed');
 
     await tabTo(page, named(label('BackToList')), { backwards: true });

@@ -103,9 +103,7 @@ test('the list and the case show the same time for the same case, in the user ti
     await detailUpdated.waitFor();
     const detailOpened = page.locator('c-case-detail [data-id="opened"]');
 
-    const record = [...harness.server.backend.store.cases.values()].find(
-        (c) => c.caseNumber === caseNumber
-    );
+    const record = await harness.findCase(caseNumber);
     const inUserZone = (epochMs: number): string =>
         new Intl.DateTimeFormat('en-US', {
             year: 'numeric',
@@ -116,8 +114,10 @@ test('the list and the case show the same time for the same case, in the user ti
             timeZone: 'America/Los_Angeles'
         }).format(new Date(epochMs));
     expect(record).toBeDefined();
-    expect(listOpened).toBe(inUserZone(record?.createdDate ?? 0));
-    expect(listUpdated).toBe(inUserZone(record?.lastModifiedDate ?? 0));
+    expect(listOpened).toBe(inUserZone(Date.parse(record?.createdDate ?? '')));
+    expect(listUpdated).toBe(
+        inUserZone(Date.parse(record?.lastModifiedDate ?? ''))
+    );
     expect(((await detailOpened.textContent()) ?? '').trim()).toBe(listOpened);
     expect(((await detailUpdated.textContent()) ?? '').trim()).toBe(
         listUpdated

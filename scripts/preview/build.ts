@@ -1,19 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
     existsSync,
-    mkdirSync,
     readFileSync,
     readdirSync,
-    rmSync,
     statSync,
     writeFileSync
 } from 'node:fs';
 import path from 'node:path';
-import lwc from '@lwc/rollup-plugin';
-import replace from '@rollup/plugin-replace';
-import terser from '@rollup/plugin-terser';
-import { rollup, type OutputChunk } from 'rollup';
-import { loadLabels } from './metadata';
 import {
     CLIENT_DIR,
     LABELS_FILE,
@@ -22,24 +15,48 @@ import {
     distDir,
     type BuildMode
 } from './paths';
-import { salesforceModules } from './plugins';
 
 /**
- * Builds the portal preview: the real components from force-app/main/default/lwc compiled by
- * @lwc/rollup-plugin, with lightning-base-components and synthetic shadow, into
- * dist/preview/<mode>/. Entries: portal.js (the portal), bench.js (lightning-datatable for the
- * benchmark), fixtures.js (the axe-core shadow fixture). A build whose inputs have not changed
- * is reused (dist/preview/<mode>/build.json holds the inputs' fingerprint).
+ * Builds the portal preview into dist/preview/<mode>/<target>/ (compile.ts does the rollup run).
+ * Two targets, so the demo and the browser tests never wait for the benchmark's datatable:
+ * `portal` (portal.js, the portal; fixtures.js, the axe-core shadow fixture) and `bench`
+ * (bench.js, lightning-datatable for `npm run bench:portal`). A build whose inputs have not
+ * changed is reused: <target>/build.json holds a fingerprint of the sources, the labels, the
+ * build's own modules and package-lock.json (every compiler and base component version), and
+ * checking it loads no compiler.
  */
 
-export const ENTRIES = {
-    portal: path.join(CLIENT_DIR, 'main.js'),
-    bench: path.join(CLIENT_DIR, 'bench.js'),
-    fixtures: path.join(CLIENT_DIR, 'fixtures.js')
+export const TARGETS = {
+    portal: {
+        portal: path.join(CLIENT_DIR, 'main.js'),
+        fixtures: path.join(CLIENT_DIR, 'fixtures.js')
+    },
+    bench: { bench: path.join(CLIENT_DIR, 'bench.js') }
 } as const;
+export type BuildTarget = keyof typeof TARGETS;
+
+/** Where a target's files go; the server serves distDir(mode) at /dist/. */
+export function targetDir(mode: BuildMode, target: BuildTarget): string {
+    return path.join(distDir(mode), target);
+}
+
+/** The modules whose code decides what the build writes. */
+const BUILD_MODULES = [
+    'build.ts',
+    'compile.ts',
+    'icons.ts',
+    'lwc-plugin.ts',
+    'minify.ts',
+    'paths.ts',
+    'plugins.ts',
+    'backend/dtos.ts',
+    '../shared/labels.ts',
+    '../shared/paths.ts'
+].map((file) => path.join(__dirname, file));
 
 export interface BuildResult {
     mode: BuildMode;
+    target: BuildTarget;
     outDir: string;
     /** false when an up-to-date build was reused. */
     built: boolean;
@@ -69,52 +86,50 @@ function listFiles(dir: string, skip: (name: string) => boolean): string[] {
     return files.sort();
 }
 
-function packageVersion(name: string): string {
-    const file = path.join(ROOT, 'node_modules', name, 'package.json');
-    return (JSON.parse(readFileSync(file, 'utf8')) as { version: string })
-        .version;
-}
-
-/** What the build depends on: sources, labels, build scripts and the compiler versions. */
-function fingerprint(mode: BuildMode): string {
-    const hash = createHash('sha256').update(mode);
+/** What the build depends on: sources, labels, the build's modules and the locked packages. */
+export function fingerprint(mode: BuildMode, target: BuildTarget): string {
+    const hash = createHash('sha256').update(`${mode} ${target}`);
     const files = [
         ...listFiles(LWC_DIR, (name) => name === '__tests__'),
         ...listFiles(CLIENT_DIR, () => false),
         LABELS_FILE,
-        path.join(__dirname, 'build.ts'),
-        path.join(__dirname, 'plugins.ts'),
-        path.join(__dirname, 'backend/dtos.ts')
+        ...BUILD_MODULES,
+        path.join(ROOT, 'package-lock.json')
     ];
     for (const file of files) {
         hash.update(path.relative(ROOT, file)).update(readFileSync(file));
     }
-    for (const name of [
-        'lwc',
-        '@lwc/rollup-plugin',
-        'lightning-base-components',
-        'rollup'
-    ]) {
-        hash.update(`${name}@${packageVersion(name)}`);
-    }
     return hash.digest('hex');
 }
 
-/** c/<name> for every component bundle in force-app/main/default/lwc. */
-function componentRecords(): { name: string; path: string }[] {
-    return readdirSync(LWC_DIR, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => ({
-            name: `c/${entry.name}`,
-            path: path.join(LWC_DIR, entry.name, `${entry.name}.js`)
-        }))
-        .filter((record) => existsSync(record.path));
+function currentStamp(stampFile: string, print: string): Stamp | undefined {
+    if (!existsSync(stampFile)) {
+        return undefined;
+    }
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Stamp;
+    return stamp.fingerprint === print ? stamp : undefined;
+}
+
+/** True when buildPreview would reuse the target's build (a few milliseconds, no compiler). */
+export function isBuildCurrent(
+    mode: BuildMode = 'production',
+    target: BuildTarget = 'portal'
+): boolean {
+    return (
+        currentStamp(
+            path.join(targetDir(mode, target), 'build.json'),
+            fingerprint(mode, target)
+        ) !== undefined
+    );
 }
 
 export interface BuildOptions {
     mode?: BuildMode;
+    /** Default `portal`. */
+    target?: BuildTarget;
     /** Build even if an up-to-date build exists. */
     force?: boolean;
+    /** Progress lines while it builds (nothing is printed when the build is reused). */
     log?: (line: string) => void;
 }
 
@@ -122,90 +137,40 @@ export async function buildPreview(
     options: BuildOptions = {}
 ): Promise<BuildResult> {
     const mode = options.mode ?? 'production';
-    const outDir = distDir(mode);
+    const target = options.target ?? 'portal';
+    const outDir = targetDir(mode, target);
     const stampFile = path.join(outDir, 'build.json');
     const started = performance.now();
-    const print = fingerprint(mode);
-    if (!options.force && existsSync(stampFile)) {
-        const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Stamp;
-        if (stamp.fingerprint === print) {
-            return {
-                mode,
-                outDir,
-                built: false,
-                ms: performance.now() - started,
-                chunks: stamp.chunks
-            };
-        }
+    const print = fingerprint(mode, target);
+    const stamp = options.force ? undefined : currentStamp(stampFile, print);
+    if (stamp) {
+        return {
+            mode,
+            target,
+            outDir,
+            built: false,
+            ms: performance.now() - started,
+            chunks: stamp.chunks
+        };
     }
-    options.log?.(`Building the portal preview (${mode})...`);
-    const production = mode === 'production';
-    const bundle = await rollup({
-        input: ENTRIES,
-        plugins: [
-            salesforceModules(loadLabels()),
-            replace({
-                preventAssignment: true,
-                values: {
-                    'process.env.NODE_ENV': JSON.stringify(mode),
-                    'import.meta.env.SSR': 'false'
-                }
-            }),
-            lwc({
-                rootDir: CLIENT_DIR,
-                enableDynamicComponents: true,
-                modules: [
-                    ...componentRecords(),
-                    { dir: path.join(CLIENT_DIR, 'lwc') },
-                    { npm: 'lightning-base-components' }
-                ]
-            })
-        ],
-        onwarn(warning, warn) {
-            if (warning.code === 'UNRESOLVED_IMPORT') {
-                // Never ship a bare import the browser cannot load.
-                throw new Error(warning.message);
-            }
-            // The base components' own template warnings, circular imports and top-level
-            // "this" are theirs to fix; warnings about our code still show.
-            const file = warning.id ?? warning.loc?.file ?? '';
-            if (
-                file.includes(`${path.sep}node_modules${path.sep}`) ||
-                warning.code === 'CIRCULAR_DEPENDENCY' ||
-                warning.code === 'THIS_IS_UNDEFINED'
-            ) {
-                return;
-            }
-            warn(warning);
-        }
+    const log = options.log ?? (() => undefined);
+    log(
+        `Building the ${target === 'portal' ? 'portal preview' : 'datatable benchmark page'} (${mode}; first run or changed sources)...`
+    );
+    const { compile } = await import('./compile.js');
+    const chunks = await compile({
+        input: { ...TARGETS[target] },
+        mode,
+        outDir,
+        log
     });
-    rmSync(outDir, { recursive: true, force: true });
-    mkdirSync(outDir, { recursive: true });
-    const { output } = await bundle.write({
-        dir: outDir,
-        format: 'es',
-        entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
-        sourcemap: !production,
-        plugins: production ? [terser({ ecma: 2020, module: true })] : []
-    });
-    await bundle.close();
-    const chunks: BuildResult['chunks'] = {};
-    for (const item of output) {
-        if (item.type === 'chunk') {
-            const chunk: OutputChunk = item;
-            chunks[chunk.fileName] = {
-                imports: chunk.imports,
-                dynamicImports: chunk.dynamicImports
-            };
-        }
-    }
     writeFileSync(
         stampFile,
         `${JSON.stringify({ fingerprint: print, chunks }, null, 2)}\n`
     );
     return {
         mode,
+        target,
         outDir,
         built: true,
         ms: performance.now() - started,

@@ -1,37 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
-import { LABELS_FILE, SETTINGS_RECORD_FILE } from './paths';
+import { SETTINGS_RECORD_FILE } from './paths';
 
 /**
- * What the preview reads from force-app: the custom labels (for `@salesforce/label/c.*` and the
- * backend's refusal messages) and the `Default` Case_Portal_Settings__mdt record (the backend's
- * default settings), parsed from the same files that deploy.
+ * What the preview reads from force-app besides the labels (scripts/shared/labels.ts): the
+ * `Default` Case_Portal_Settings__mdt record (the backend's default settings), parsed from the
+ * file that deploys.
  */
 
 const parser = new XMLParser({
     ignoreAttributes: true,
     parseTagValue: false,
-    isArray: (name) => name === 'labels' || name === 'values'
+    isArray: (name) => name === 'values'
 });
-
-interface LabelsXml {
-    CustomLabels?: { labels?: { fullName?: string; value?: string }[] };
-}
-
-/** Label API name to value, e.g. CasePortal_Cancel to "Cancel". */
-export function loadLabels(file: string = LABELS_FILE): Map<string, string> {
-    const xml = parser.parse(readFileSync(file, 'utf8')) as LabelsXml;
-    const labels = new Map<string, string>();
-    for (const label of xml.CustomLabels?.labels ?? []) {
-        if (label.fullName) {
-            labels.set(label.fullName, String(label.value ?? ''));
-        }
-    }
-    if (labels.size === 0) {
-        throw new Error(`${file}: no custom labels found`);
-    }
-    return labels;
-}
 
 export type Scope = 'Contact' | 'Account' | 'CreatedBy';
 export const SCOPES: readonly Scope[] = ['Contact', 'Account', 'CreatedBy'];

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'rollup';
 import { CONTROLLER_METHODS, isMethodName } from './backend/dtos';
-import { CLIENT_DIR, ROOT } from './paths';
+import { CLIENT_DIR, LBC_SCOPED_DIR } from './paths';
 
 /**
  * Resolves the Salesforce platform modules our components import, which no npm package
@@ -18,11 +18,6 @@ const PREFIX = '\0sf:';
 const APEX_RUNTIME = path.join(CLIENT_DIR, 'apex.js');
 const SETTINGS_RUNTIME = path.join(CLIENT_DIR, 'settings.js');
 const CLOSED_GATE = path.join(CLIENT_DIR, 'gate-closed.js');
-/** lightning-base-components' own i18n values (en-US, America/Los_Angeles), for our imports too. */
-const LBC_SCOPED = path.join(
-    ROOT,
-    'node_modules/lightning-base-components/scopedImports'
-);
 const CLOSED_GATES = new Set([
     '@salesforce/gate/bc.260.enableComboboxElementInternals'
 ]);
@@ -36,7 +31,7 @@ export function salesforceModules(labels: Map<string, string>): Plugin {
             }
             if (source.startsWith('@salesforce/i18n/')) {
                 const file = path.join(
-                    LBC_SCOPED,
+                    LBC_SCOPED_DIR,
                     `${source.replace(/\//g, '-')}.js`
                 );
                 return existsSync(file) ? file : null;

@@ -1,6 +1,6 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { launchChromium } from '../e2e/browser';
+import { launchChromium } from '../shared/chromium';
 import { buildPreview } from './build';
 import { ROOT } from './paths';
 import { startPreviewServer } from './server';

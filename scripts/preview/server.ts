@@ -7,16 +7,18 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { loadLabels } from '../shared/labels';
 import { invokeApex } from './backend/invoke';
 import { PreviewBackend } from './backend/service';
 import { PreviewStore, type SeedOptions } from './backend/store';
-import { loadDefaultSettings, loadLabels } from './metadata';
+import { loadDefaultSettings } from './metadata';
 import { renderPage } from './page';
 import { distDir, SLDS_ASSETS_DIR, type BuildMode } from './paths';
 import { callContext } from './query';
 
 /**
- * The preview server: the built portal (dist/preview/<mode>), SLDS from
+ * The preview server: the built portal (dist/preview/<mode>/portal, and bench/ once
+ * `npm run bench:portal` has built it), SLDS from
  * @salesforce-ux/design-system, and the preview backend at
  * POST /apex/CasePortalController/<method> (JSON in, JSON out, in memory).
  */
@@ -143,22 +145,22 @@ const PAGES: Record<
 > = {
     '/': {
         title: 'Case Portal preview',
-        entry: 'portal.js',
+        entry: 'portal/portal.js',
         settingsPanel: true
     },
     '/index.html': {
         title: 'Case Portal preview',
-        entry: 'portal.js',
+        entry: 'portal/portal.js',
         settingsPanel: true
     },
     '/bench.html': {
         title: 'lightning-datatable benchmark',
-        entry: 'bench.js',
+        entry: 'bench/bench.js',
         settingsPanel: false
     },
     '/fixtures/axe.html': {
         title: 'axe-core shadow fixture',
-        entry: 'fixtures.js',
+        entry: 'portal/fixtures.js',
         settingsPanel: false
     }
 };
@@ -167,7 +169,7 @@ export async function startPreviewServer(
     options: PreviewServerOptions = {}
 ): Promise<PreviewServer> {
     const dist = distDir(options.mode ?? 'production');
-    if (!existsSync(path.join(dist, 'portal.js'))) {
+    if (!existsSync(path.join(dist, 'portal/portal.js'))) {
         throw new Error(
             `No preview build in ${dist}: run "npm run preview" (or buildPreview()) first`
         );
@@ -234,11 +236,7 @@ export async function startPreviewServer(
         if (url.pathname.startsWith('/dist/')) {
             const file = fileUnder(dist, url.pathname.slice('/dist/'.length));
             if (file) {
-                sendFile(
-                    response,
-                    file,
-                    url.pathname.startsWith('/dist/chunks/')
-                );
+                sendFile(response, file, url.pathname.includes('/chunks/'));
                 return;
             }
         }

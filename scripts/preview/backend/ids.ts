@@ -1,4 +1,4 @@
-import { checksum } from '../../emulator/core/ids';
+import { checksum } from '../../shared/salesforce-id';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** 18-character Ids with a key prefix (500 Case, 00a CaseComment, ...), in creation order. */

@@ -6,9 +6,9 @@ import {
 import { PreviewStore } from '../../preview/backend/store';
 import {
     loadDefaultSettings,
-    loadLabels,
     parseCustomerStatuses
 } from '../../preview/metadata';
+import { loadLabels } from '../../shared/labels';
 import { formatMessage } from '../../preview/backend/message-format';
 import { callContext } from '../../preview/query';
 

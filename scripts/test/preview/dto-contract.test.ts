@@ -11,7 +11,8 @@ import {
 } from '../../preview/backend/service';
 import { PreviewStore } from '../../preview/backend/store';
 import { toWire } from '../../preview/backend/serialize';
-import { loadDefaultSettings, loadLabels } from '../../preview/metadata';
+import { loadDefaultSettings } from '../../preview/metadata';
+import { loadLabels } from '../../shared/labels';
 import { DEFAULT_DIR } from '../../preview/paths';
 import { callContext } from '../../preview/query';
 import { auraEnabledFields, auraEnabledMethods } from './apex-dtos';

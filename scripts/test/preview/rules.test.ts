@@ -9,7 +9,8 @@ import {
 } from '../../preview/backend/service';
 import { PreviewStore, type CaseRecord } from '../../preview/backend/store';
 import { statusOf } from '../../preview/backend/picklists';
-import { loadLabels, type PortalSettings } from '../../preview/metadata';
+import type { PortalSettings } from '../../preview/metadata';
+import { loadLabels } from '../../shared/labels';
 import { DEFAULT_DIR } from '../../preview/paths';
 
 /**
