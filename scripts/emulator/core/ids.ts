@@ -1,27 +1,15 @@
 // Salesforce record ids: 15-character case-sensitive ids and their 18-character
-// case-insensitive form (a 3-character checksum suffix over the case of the first 15).
+// case-insensitive form (a 3-character checksum suffix over the case of the first 15, in
+// scripts/shared/salesforce-id.ts with its sources).
+
+import { checksum } from '../../shared/salesforce-id';
+
+export { checksum };
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const SUFFIX_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const ID15 = /^[a-zA-Z0-9]{15}$/;
 const ID18 = /^[a-zA-Z0-9]{18}$/;
 const SPACE = 62 ** 7;
-
-/** The 3-character suffix that turns a 15-character id into its 18-character form. */
-export function checksum(id15: string): string {
-    let suffix = '';
-    for (let chunk = 0; chunk < 3; chunk++) {
-        let bits = 0;
-        for (let i = 0; i < 5; i++) {
-            const char = id15.charAt(chunk * 5 + i);
-            if (char >= 'A' && char <= 'Z') {
-                bits |= 1 << i;
-            }
-        }
-        suffix += SUFFIX_CHARS.charAt(bits);
-    }
-    return suffix;
-}
 
 /** True when the value has the shape of a 15- or 18-character id (18: suffix must match). */
 export function isId(value: string): boolean {
