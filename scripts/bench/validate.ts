@@ -49,7 +49,12 @@ async function measure(dir: string, policy: boolean): Promise<Row> {
         apexFiles: apex.files.length,
         metadataMs,
         apexMs,
-        findings: [...metadata.findings, ...apex.findings]
+        findings: [
+            ...metadata.findings,
+            ...metadata.policyFindings,
+            ...apex.findings,
+            ...apex.policyFindings
+        ]
     };
 }
 
