@@ -7,6 +7,12 @@ import { checkPairing, checkUnclaimed } from './checks/pairing';
 import { convertWithSdr, resolveWithSdr } from './checks/sdr';
 import { checkLeastPrivilege } from './checks/least-privilege';
 import { checkReferences } from './checks/references';
+import { checkScratchDefinitions } from './checks/scratch-def';
+import { checkFieldRules } from './checks/field-rules';
+import { checkDuplicates } from './checks/duplicates';
+import { checkCustomMetadataRecords } from './checks/custom-metadata';
+import { checkLabelMessageFormat } from './checks/labels';
+import { checkOauthScopeLists } from './checks/oauth-scopes';
 import { checkUserPermissionNames } from './checks/user-permissions';
 
 export interface MetadataReport {
@@ -69,8 +75,14 @@ export async function validateMetadata(
     );
     findings.push(...checkReferences(parsed, defined));
     findings.push(...checkUserPermissionNames(parsed));
+    findings.push(...checkScratchDefinitions(project.root));
+    findings.push(...checkFieldRules(parsed));
+    findings.push(...checkDuplicates(parsed));
+    findings.push(...checkCustomMetadataRecords(parsed, defined));
+    findings.push(...checkOauthScopeLists(parsed));
     if (policy) {
         policyFindings.push(...checkLeastPrivilege(parsed, files, rel));
+        policyFindings.push(...checkLabelMessageFormat(parsed));
     }
     const converted = await convertWithSdr(
         resolution,
