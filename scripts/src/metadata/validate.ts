@@ -14,6 +14,7 @@ import { checkCustomMetadataRecords } from './checks/custom-metadata';
 import { checkLabelMessageFormat } from './checks/labels';
 import { checkOauthScopeLists } from './checks/oauth-scopes';
 import { checkStandardNames } from './checks/standard-names';
+import { checkLwcReferences } from './checks/lwc-references';
 import { checkUserPermissionNames } from './checks/user-permissions';
 
 export interface MetadataReport {
@@ -82,6 +83,7 @@ export async function validateMetadata(
     findings.push(...checkCustomMetadataRecords(parsed, defined));
     findings.push(...checkOauthScopeLists(parsed));
     findings.push(...checkStandardNames(parsed));
+    findings.push(...checkLwcReferences(parsed, files, defined, rel));
     if (policy) {
         policyFindings.push(...checkLeastPrivilege(parsed, files, rel));
         policyFindings.push(...checkLabelMessageFormat(parsed));

@@ -71,6 +71,84 @@ const CMDT_TYPE = {
 `
 };
 
+const HELLO_JS = `${DEFAULT}/lwc/hello/hello.js`;
+const HELLO_HTML = `${DEFAULT}/lwc/hello/hello.html`;
+const LABELS = {
+    [`${DEFAULT}/labels/CustomLabels.labels-meta.xml`]: `${XML}<CustomLabels ${NS}>
+    <labels>
+        <fullName>Greeting</fullName>
+        <language>en_US</language>
+        <protected>false</protected>
+        <shortDescription>Greeting</shortDescription>
+        <value>Hello</value>
+    </labels>
+</CustomLabels>
+`
+};
+const helloJs = (imports: string): string =>
+    `import { LightningElement, api } from 'lwc';\n${imports}\nexport default class Hello extends LightningElement {\n    @api name = 'world';\n}\n`;
+
+/** One bad import each; the good imports beside it must stay quiet. */
+const LWC_CASES: Case[] = [
+    {
+        specifier: '@salesforce/label/c.Greting',
+        good: "import GREETING from '@salesforce/label/c.Greeting';",
+        message: /no custom label "Greting" in this project/
+    },
+    {
+        specifier: '@salesforce/apex/Greting.hello',
+        good: "import hello from '@salesforce/apex/Greeting.hello';",
+        message: /no Apex class "Greting" in this project/
+    },
+    {
+        specifier: '@salesforce/apex/Greeting.goodbye',
+        good: "import hello from '@salesforce/apex/greeting.HELLO';",
+        message: /Apex class Greeting has no method "goodbye"/
+    },
+    {
+        specifier: '@salesforce/customPermission/Sample_Permision',
+        good: "import CAN from '@salesforce/customPermission/Sample_Permission';",
+        message: /no custom permission "Sample_Permision" in this project/
+    },
+    {
+        specifier: '@salesforce/schema/Sample__c.Cod__c',
+        good: "import CODE from '@salesforce/schema/Sample__c.Code__c';",
+        message: /no custom field "Sample__c.Cod__c" in this project/
+    },
+    {
+        specifier: '@salesforce/schema/Contact.AcountId',
+        good: "import NAME from '@salesforce/schema/Contact.Name';",
+        message: /unknown field "Contact.AcountId" \(nearest: Contact.AccountId/
+    },
+    {
+        specifier: 'c/helo',
+        good: "import other from 'c/hello';",
+        message: /this project has no LWC bundle "helo"/
+    }
+].map(({ specifier, good, message }) => ({
+    name: `an LWC import of ${specifier} the project lacks`,
+    files: {
+        ...LABELS,
+        [HELLO_JS]: helloJs(`${good}\nimport bad from '${specifier}';`)
+    },
+    rule: 'lwc-reference',
+    file: HELLO_JS,
+    element: specifier,
+    message
+}));
+
+LWC_CASES.push({
+    name: 'an LWC template using a child component the project lacks',
+    files: {
+        [HELLO_HTML]:
+            '<template>\n    <!-- <c-nothing></c-nothing> -->\n    <p>Hello, {name}</p>\n    <c-hello-world></c-hello-world>\n</template>\n'
+    },
+    rule: 'lwc-reference',
+    file: HELLO_HTML,
+    element: 'c-hello-world',
+    message: /no LWC bundle "helloWorld"/
+});
+
 interface Case {
     name: string;
     files: Record<string, string>;
@@ -250,6 +328,40 @@ const CASES: Case[] = [
         file: `${DEFAULT}/customMetadata/Setting.Default.md-meta.xml`,
         element: 'values/field',
         message: /"Enabeld__c" is not a field of Setting__mdt/
+    },
+    ...LWC_CASES,
+    {
+        name: 'a Lightning page placing a component the project lacks',
+        files: {
+            [`${DEFAULT}/flexipages/Sample_Page.flexipage-meta.xml`]: `${XML}<FlexiPage ${NS}>
+    <flexiPageRegions>
+        <itemInstances>
+            <componentInstance>
+                <componentName>c:hello</componentName>
+                <identifier>c_hello</identifier>
+            </componentInstance>
+        </itemInstances>
+        <itemInstances>
+            <componentInstance>
+                <componentName>c:helo</componentName>
+                <identifier>c_helo</identifier>
+            </componentInstance>
+        </itemInstances>
+        <name>main</name>
+        <type>Region</type>
+    </flexiPageRegions>
+    <masterLabel>Sample Page</masterLabel>
+    <template>
+        <name>flexipage:defaultAppHomeTemplate</name>
+    </template>
+    <type>AppPage</type>
+</FlexiPage>
+`
+        },
+        rule: 'flexipage-reference',
+        file: `${DEFAULT}/flexipages/Sample_Page.flexipage-meta.xml`,
+        element: 'componentName',
+        message: /places component "c:helo", which this project does not define/
     },
     {
         name: 'a label with {0} and a lone apostrophe',
