@@ -1,12 +1,14 @@
 import { listSourceFiles } from '../lib/files';
 import { sortFindings, type Finding } from '../lib/findings';
 import { loadProject, relativeTo } from '../lib/project';
+import { resolveWithSdr } from '../metadata/checks/sdr';
 import { runPmd } from './pmd';
+import { apexFiles, checkApexReferences } from './references';
 import { checkApexSyntax } from './syntax';
 
 export interface ApexReport {
     files: string[];
-    /** What a deploy would reject: syntax errors. */
+    /** What a deploy would reject: syntax errors and references to nothing. */
     findings: Finding[];
     /** PMD severity 1-2 (the kit's code rules): empty with `policy: false`. */
     policyFindings: Finding[];
@@ -19,9 +21,7 @@ export interface ApexOptions {
     policy?: boolean;
 }
 
-const APEX_FILE = /\.(cls|trigger)$/;
-
-/** Apex syntax (apex-parser) and, as policy, PMD severity 1-2 over every package directory. */
+/** Apex syntax (apex-parser), references, and as policy PMD severity 1-2 over every package directory. */
 export async function validateApex(
     projectRoot: string,
     options: ApexOptions = {}
@@ -29,18 +29,29 @@ export async function validateApex(
     const policy = options.policy ?? true;
     const project = loadProject(projectRoot);
     const rel = (file: string): string => relativeTo(project.root, file);
-    const files = project.packageDirs
-        .flatMap((dir) => listSourceFiles(project.root, dir))
-        .filter((file) => APEX_FILE.test(file));
+    const allFiles = project.packageDirs.flatMap((dir) =>
+        listSourceFiles(project.root, dir)
+    );
+    const files = apexFiles(allFiles);
+    const pmd = policy ? runPmd(files, rel) : undefined;
     const syntax = checkApexSyntax(files, rel);
-    const pmd = policy
-        ? await runPmd(files, rel)
-        : { findings: [], rulesRun: 0, lowerSeverityCount: 0 };
+    const resolution = resolveWithSdr(project.packageDirs, allFiles, rel);
+    const components = new Set(
+        resolution.components.map(
+            (component) => `${component.type.name}:${component.fullName}`
+        )
+    );
+    const references = checkApexReferences(files, { components }, rel);
+    const pmdReport = (await pmd) ?? {
+        findings: [],
+        rulesRun: 0,
+        lowerSeverityCount: 0
+    };
     return {
         files: files.map(rel),
-        findings: sortFindings(syntax),
-        policyFindings: sortFindings(pmd.findings),
-        pmdRulesRun: pmd.rulesRun,
-        lowerSeverityCount: pmd.lowerSeverityCount
+        findings: sortFindings([...syntax, ...references]),
+        policyFindings: sortFindings(pmdReport.findings),
+        pmdRulesRun: pmdReport.rulesRun,
+        lowerSeverityCount: pmdReport.lowerSeverityCount
     };
 }

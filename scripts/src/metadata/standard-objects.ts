@@ -21,7 +21,7 @@ const CLASS = /^com\/nawforce\/runforce\/SObjects\/([A-Za-z0-9_]+)\.class$/;
 /** Java-side members of the generated classes that are not sObject fields. */
 const NOT_FIELDS = new Set(['SObjectType', 'Fields']);
 
-function jarFile(): string | undefined {
+function jarFile(pattern = /^sobject-types-.*\.jar$/): string | undefined {
     let dir: string;
     try {
         dir = path.join(
@@ -31,9 +31,7 @@ function jarFile(): string | undefined {
     } catch {
         return undefined;
     }
-    const jar = readdirSync(dir).find((name) =>
-        /^sobject-types-.*\.jar$/.test(name)
-    );
+    const jar = readdirSync(dir).find((name) => pattern.test(name));
     return jar ? path.join(dir, jar) : undefined;
 }
 
@@ -85,4 +83,38 @@ export function standardObjects(): StandardObjects | null {
         // Read-only tree: parse again next time.
     }
     return loaded;
+}
+
+/**
+ * Apex standard types from the same package's `standard-types-<api>.jar` (one class per type,
+ * com/nawforce/runforce/<Namespace>/<Type>): namespace -> type names (inner types as `Outer.Inner`).
+ */
+export interface StandardTypes {
+    source: string;
+    namespaces: Record<string, string[]>;
+}
+
+let types: StandardTypes | null | undefined;
+
+export function standardApexTypes(): StandardTypes | null {
+    if (types !== undefined) {
+        return types;
+    }
+    const jar = jarFile(/^standard-types-.*\.jar$/);
+    if (!jar) {
+        types = null;
+        return types;
+    }
+    const namespaces: Record<string, string[]> = {};
+    for (const entry of readZip(jar)) {
+        const match =
+            /^com\/nawforce\/runforce\/([A-Za-z0-9_]+)\/([A-Za-z0-9_$]+)\.class$/.exec(
+                entry.name
+            );
+        if (match?.[1] && match[2]) {
+            (namespaces[match[1]] ??= []).push(match[2].replace(/\$/g, '.'));
+        }
+    }
+    types = { source: path.basename(jar), namespaces };
+    return types;
 }
