@@ -46,33 +46,42 @@ const CASES = [
         name: 'a custom label the project lacks',
         body: '        String text = System.Label.Greting;',
         element: 'Label.Greting',
-        message: /no custom label "Greting"/
+        message: /no custom label "Greting"/,
+        semantic: /Unknown field or type 'Greting' on 'System.Label'/
     },
     {
         name: 'a custom permission the project lacks',
         body: "        Boolean may = FeatureManagement.checkPermission('Sample_Permision');",
         element: "checkPermission('Sample_Permision')",
-        message: /no custom permission "Sample_Permision"/
+        message: /no custom permission "Sample_Permision"/,
+        // A string argument: the compiler does not check it, only the kit does.
+        semantic: /no custom permission "Sample_Permision"/
     },
     {
         name: 'a custom field the project lacks',
         body: '        Object code = sample.Cod__c;',
         element: 'Cod__c',
-        message: /no custom object or field "Cod__c"/
+        message: /no custom object or field "Cod__c"/,
+        semantic: /Cod__c/
     },
     {
         name: 'a custom object the project lacks',
         body: '        List<Sampel__c> rows = [SELECT Id FROM Sampel__c];',
         element: 'Sampel__c',
-        message: /no custom object or field "Sampel__c"/
+        message: /no custom object or field "Sampel__c"/,
+        semantic: /Sampel__c/
     },
     {
         name: 'a class that exists nowhere',
         body: '        Object other = new Replly();',
         element: 'Replly',
-        message: /new Replly: no such class.*\(nearest: reply\)/
+        message: /new Replly: no such class.*\(nearest: reply\)/,
+        semantic: /Replly/
     }
 ];
+
+// apex-ls starts a JVM: a run takes a few seconds on these machines.
+jest.setTimeout(120000);
 
 describe('validate:apex references', () => {
     it('accepts valid references (labels, permissions, fields, standard and inner types)', async () => {
@@ -81,31 +90,89 @@ describe('validate:apex references', () => {
             [CLASS]: greeting('')
         });
         try {
-            const report = await validateApex(project.dir, { policy: false });
-            expect(report.findings).toEqual([]);
+            const withApexLs = await validateApex(project.dir, {
+                policy: false
+            });
+            expect(withApexLs.findings).toEqual([]);
+            const kitOnly = await validateApex(project.dir, {
+                policy: false,
+                semantic: false
+            });
+            expect(kitOnly.findings).toEqual([]);
         } finally {
             project.cleanup();
         }
     });
 
-    it.each(CASES)('rejects $name', async ({ body, element, message }) => {
+    it.each(CASES)(
+        'rejects $name (apex-ls, as the org compiler would)',
+        async ({ body, semantic }) => {
+            const project = fixtureProject(undefined, {
+                ...LABELS,
+                [CLASS]: greeting(body)
+            });
+            try {
+                const report = await validateApex(project.dir, {
+                    policy: false
+                });
+                expect(report.semanticSkipped).toBeUndefined();
+                expect(report.findings.length).toBeGreaterThan(0);
+                for (const finding of report.findings) {
+                    expect(finding).toMatchObject({ file: CLASS, line: 13 });
+                    expect(finding.message).toMatch(semantic);
+                }
+            } finally {
+                project.cleanup();
+            }
+        }
+    );
+
+    it.each(CASES)(
+        "rejects $name without apex-ls too (the kit's own reference checks)",
+        async ({ body, element, message }) => {
+            const project = fixtureProject(undefined, {
+                ...LABELS,
+                [CLASS]: greeting(body)
+            });
+            try {
+                const report = await validateApex(project.dir, {
+                    policy: false,
+                    semantic: false
+                });
+                // The planted line (13) is the only one reported (an object named twice there, twice).
+                expect(report.findings.length).toBeGreaterThan(0);
+                for (const finding of report.findings) {
+                    expect(finding).toMatchObject({
+                        file: CLASS,
+                        line: 13,
+                        element,
+                        rule: 'apex-reference'
+                    });
+                    expect(finding.message).toMatch(message);
+                }
+            } finally {
+                project.cleanup();
+            }
+        }
+    );
+
+    it('reports an undefined variable (apex-ls), which only a type checker sees', async () => {
         const project = fixtureProject(undefined, {
             ...LABELS,
-            [CLASS]: greeting(body)
+            [CLASS]: greeting('        Integer total = undefinedCount + 1;')
         });
         try {
             const report = await validateApex(project.dir, { policy: false });
-            // The planted line (13) is the only one reported (an object named twice there, twice).
-            expect(report.findings.length).toBeGreaterThan(0);
-            for (const finding of report.findings) {
-                expect(finding).toMatchObject({
+            expect(report.findings).toEqual([
+                expect.objectContaining({
                     file: CLASS,
                     line: 13,
-                    element,
-                    rule: 'apex-reference'
-                });
-                expect(finding.message).toMatch(message);
-            }
+                    rule: 'apex-semantic',
+                    message: expect.stringMatching(
+                        /No variable or type found for 'undefinedCount'/
+                    )
+                })
+            ]);
         } finally {
             project.cleanup();
         }
