@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../lib/findings';
 import { javaLibDir } from '../metadata/standard-objects';
+import { FAST_START_JVM_OPTIONS } from './pmd';
 
 /**
  * Apex semantic checks with apex-ls (`io.github.apexdevtools.apexls.CheckForIssues`), the
@@ -32,7 +33,7 @@ interface IssueJson {
     }[];
 }
 
-const JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+const JVM_OPTIONS = FAST_START_JVM_OPTIONS.split(' ');
 
 function javaCommand(): string {
     return process.env.JAVA_HOME
