@@ -138,6 +138,33 @@ const LWC_CASES: Case[] = [
 }));
 
 LWC_CASES.push({
+    name: 'an LWC target config naming an object the project lacks',
+    files: {
+        [`${DEFAULT}/lwc/hello/hello.js-meta.xml`]: `${XML}<LightningComponentBundle ${NS}>
+    <apiVersion>66.0</apiVersion>
+    <isExposed>true</isExposed>
+    <targets>
+        <target>lightning__RecordPage</target>
+    </targets>
+    <targetConfigs>
+        <targetConfig targets="lightning__RecordPage">
+            <objects>
+                <object>Sample__c</object>
+                <object>Contact</object>
+                <object>Sampel__c</object>
+            </objects>
+        </targetConfig>
+    </targetConfigs>
+</LightningComponentBundle>
+`
+    },
+    rule: 'lwc-reference',
+    file: `${DEFAULT}/lwc/hello/hello.js-meta.xml`,
+    element: 'targetConfigs/targetConfig/objects/object',
+    message: /no custom object "Sampel__c" in this project/
+});
+
+LWC_CASES.push({
     name: 'an LWC template using a child component the project lacks',
     files: {
         [HELLO_HTML]:
