@@ -115,7 +115,7 @@ function valueProblem(
     if (allowed && !allowed.includes(child.text)) {
         const near = nearestNames(child.text, allowed, 1)[0];
         return {
-            message: `"${child.text}" is not a ${base} value${near ? ` (did you mean ${near}?)` : ''}; allowed: ${allowed.join(', ')}`,
+            message: `"${child.text}" is not a ${base} value${near ? ` (did you mean ${near}?)` : ''}; allowed: ${listed(allowed)}`,
             rule: 'xml-enum-value'
         };
     }
@@ -126,4 +126,11 @@ function valueProblem(
 export function nearest(name: string, known: string[]): string {
     const [best] = nearestNames(name, known, 1);
     return best === undefined ? '' : ` (did you mean <${best}>?)`;
+}
+
+/** The allowed values, the first 20 of a long list and how many more. */
+function listed(values: string[]): string {
+    return values.length <= 20
+        ? values.join(', ')
+        : `${values.slice(0, 20).join(', ')} and ${values.length - 20} more`;
 }
