@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { cachePath } from './cache';
 import { classFieldNames, readZip } from './jar';
 
 /**
@@ -74,13 +75,7 @@ export function standardObjects(): StandardObjects | null {
         loaded = null;
         return loaded;
     }
-    const cache = path.join(
-        process.cwd(),
-        'node_modules',
-        '.cache',
-        'cpk-validate',
-        `${path.basename(jar)}.json`
-    );
+    const cache = cachePath(`${path.basename(jar)}.json`);
     try {
         loaded = JSON.parse(readFileSync(cache, 'utf8')) as StandardObjects;
         return loaded;
