@@ -5,10 +5,11 @@ import { validateApex } from '../apex/validate';
 
 const USAGE = `Usage: npm run validate:apex -- [--project-dir <dir>] [--no-policy] [--json]
 
-Parses every .cls and .trigger with @apexdevtools/apex-parser and checks the references the kit
-can see (custom labels, custom permissions). As policy, runs PMD's recommended Apex rules through
-@salesforce/code-analyzer-core (severity 1-2 fail); --no-policy leaves PMD out. Exit 1 on any
-finding.`;
+Parses every .cls and .trigger with @apexdevtools/apex-parser, type-checks them against the
+project with apex-ls (shipped in @salesforce/code-analyzer-pmd-engine; needs Java 8+) and checks
+the references the kit can see (labels, custom permissions, custom objects and fields, classes).
+As policy, runs PMD's recommended Apex rules through @salesforce/code-analyzer-core (severity 1-2
+fail); --no-policy leaves PMD out. Exit 1 on any finding.`;
 
 runMain(async () => {
     const { values } = parseArgs({
@@ -32,6 +33,11 @@ runMain(async () => {
     if (values.json) {
         printJson(code, report);
         return code;
+    }
+    if (report.semanticSkipped) {
+        process.stdout.write(
+            `validate:apex: apex-ls did not run (${report.semanticSkipped}); only syntax and the kit's reference checks ran\n`
+        );
     }
     printFindings(
         'validate:apex',
