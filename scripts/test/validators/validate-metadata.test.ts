@@ -258,13 +258,7 @@ describe('validate:metadata', () => {
 
     it('passes on the repository itself, with every package directory converted', async () => {
         const report = await validateMetadata(REPO_ROOT);
-        // config/project-scratch-def.json still sets externalClientAppSettings.enableExternalClientApps,
-        // which API 66 no longer has (issue #11); its fix is not this branch's. Every other finding fails.
-        expect(
-            report.findings.filter(
-                (finding) => finding.rule !== 'scratch-def-setting'
-            )
-        ).toEqual([]);
+        expect(report.findings).toEqual([]);
         expect(report.policyFindings).toEqual([]);
         expect(report.packageDirs).toEqual([
             'force-app',
