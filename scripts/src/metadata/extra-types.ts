@@ -1,270 +1,52 @@
+import type { PropType } from './schema';
+
 /**
- * Metadata API types and elements that jsforce's bundled schema lacks, in jsforce's format:
- * a prop is 'string' | 'boolean' | 'number' | a type name, '?' in front when optional, wrapped
- * in an array when repeatable (repeatable props are optional). The lead's schema merges these
- * into jsforce's (props of an existing type are added to, not replacing, jsforce's).
+ * Where `@salesforce/types` (lib/metadata.d.ts, generated from the current Metadata WSDL) is
+ * silent or stricter than a deploy: merged over it by schema.ts. Every entry cites its source: a
+ * Metadata API Developer Guide page, or a public Salesforce project that deploys the file in its
+ * own CI (trailheadapps sample apps). Anything without a source stays out.
  *
- * Sources, per entry: the Metadata API Developer Guide page named in the comment (API 66.0/67.0
- * text) and, where the guide lags behind, the Metadata WSDL as shipped in the generated typings
- * of `@salesforce/types` (lib/metadata.d.ts, installed with source-deploy-retrieve). Enumerations
- * are typed 'string': the validator checks names and shapes, not enum values.
+ * jsforce-era entries (ConnectedApp OAuth config and policies, the External Client App types,
+ * CustomPermission, PermissionSetGroup) are all in @salesforce/types 1.9.0 and were dropped, as was
+ * ExtlClntAppOauthConfigurablePolicies `isNamedUserJwtEnabled`, which neither the WSDL typings nor
+ * the guide's ExtlClntAppOauthConfigurablePolicies page lists.
  */
+const optionalBoolean: PropType = {
+    base: 'boolean',
+    optional: true,
+    repeatable: false
+};
+
+/** Elements the WSDL typings lack, per type. */
 export const EXTRA_SCHEMA: Record<
     string,
-    { type: string; props: Record<string, string | string[]>; extends?: string }
+    { props: Record<string, PropType>; extends?: string[] }
 > = {
-    // Metadata API Developer Guide, "CustomPermission": isLicensed (API 31.0 and later).
-    // externalClientApplication: Metadata WSDL (@salesforce/types CustomPermission).
-    CustomPermission: {
-        type: 'CustomPermission',
-        props: {
-            isLicensed: '?boolean',
-            externalClientApplication: '?string'
-        }
-    },
+    // Metadata API Developer Guide, "CustomField" (displayLocationInDecimal, geolocation fields);
+    // deployed by trailheadapps/dreamhouse-lwc objects/Property__c/fields/Location__c.field-meta.xml.
+    CustomField: { props: { displayLocationInDecimal: optionalBoolean } },
+    // Deployed by trailheadapps/ebikes-lwc sites/E_Bikes.site-meta.xml and trailheadapps/coral-cloud
+    // cc-site/main/default/sites/Coral_Cloud.site-meta.xml (both written by a retrieve).
+    CustomSite: { props: { allowGuestPaymentsApi: optionalBoolean } }
+};
 
-    // Metadata API Developer Guide, "PermissionSetGroup": hasActivationRequired (API 53.0 and later).
-    PermissionSetGroup: {
-        type: 'PermissionSetGroup',
-        props: { hasActivationRequired: '?boolean' }
-    },
+/** Enumeration values the WSDL typings lack. */
+export const EXTRA_ENUM_VALUES: Record<string, string[]> = {
+    // Experience Cloud sites: CustomSite `siteType` ChatterNetwork and ExperienceBundle `type`
+    // ChatterNetworkPicasso, as retrieved and deployed by trailheadapps/ebikes-lwc
+    // (sites/E_Bikes.site-meta.xml, experiences/E_Bikes1.site-meta.xml) and trailheadapps/coral-cloud.
+    SiteType: ['ChatterNetwork', 'ChatterNetworkPicasso']
+};
 
-    // Metadata API Developer Guide, "ConnectedApp": oauthPolicy and sessionPolicy (API 49.0 and later).
-    ConnectedApp: {
-        type: 'ConnectedApp',
-        props: {
-            oauthPolicy: '?ConnectedAppOauthPolicy',
-            sessionPolicy: '?ConnectedAppSessionPolicy'
-        }
-    },
-
-    // Metadata API Developer Guide, "ConnectedApp" > ConnectedAppOauthConfig: the fields added after
-    // the WSDL jsforce was generated from (API 46.0 to 60.0); isDPopEnabled, isDeviceFlowEnabled,
-    // isEnforceRefreshTokenTTL, isIpBindingEnabled and isPKImTLSEnabled from the Metadata WSDL
-    // (@salesforce/types ConnectedAppOauthConfig).
-    ConnectedAppOauthConfig: {
-        type: 'ConnectedAppOauthConfig',
-        props: {
-            assetTokenConfig: '?ConnectedAppOauthAssetToken',
-            isClientCredentialEnabled: '?boolean',
-            isCodeCredentialEnabled: '?boolean',
-            isCodeCredentialPostOnly: '?boolean',
-            isConsumerSecretOptional: '?boolean',
-            isDPopEnabled: '?boolean',
-            isDeviceFlowEnabled: '?boolean',
-            isEnforceRefreshTokenTTL: '?boolean',
-            isIntrospectAllTokens: '?boolean',
-            isIpBindingEnabled: '?boolean',
-            isNamedUserJwtEnabled: '?boolean',
-            isPKImTLSEnabled: '?boolean',
-            isPkceRequired: '?boolean',
-            isRefreshTokenRotationEnabled: '?boolean',
-            isSecretRequiredForRefreshToken: '?boolean',
-            isSecretRequiredForTokenExchange: '?boolean',
-            isTokenExchangeEnabled: '?boolean',
-            oauthClientCredentialUser: '?string'
-        }
-    },
-
-    // Metadata API Developer Guide, "ConnectedApp" > ConnectedAppOauthAssetToken (API 49.0 and later).
-    ConnectedAppOauthAssetToken: {
-        type: 'ConnectedAppOauthAssetToken',
-        props: {
-            assetAudiences: 'string',
-            assetIncludeAttributes: 'boolean',
-            assetIncludeCustomPerms: 'boolean',
-            assetSigningCertId: 'string',
-            assetValidityPeriod: 'number'
-        }
-    },
-
-    // Metadata API Developer Guide, "ConnectedApp" > ConnectedAppOauthPolicy (API 49.0 and later);
-    // isTokenExchangeFlowEnabled from the Metadata WSDL (@salesforce/types ConnectedAppOauthPolicy).
-    ConnectedAppOauthPolicy: {
-        type: 'ConnectedAppOauthPolicy',
-        props: {
-            ipRelaxation: 'string',
-            isTokenExchangeFlowEnabled: '?boolean',
-            refreshTokenPolicy: 'string',
-            singleLogoutUrl: '?string'
-        }
-    },
-
-    // Metadata API Developer Guide, "ConnectedApp" > ConnectedAppSessionPolicy (API 49.0 and later).
-    ConnectedAppSessionPolicy: {
-        type: 'ConnectedAppSessionPolicy',
-        props: {
-            policyAction: '?string',
-            sessionLevel: '?string',
-            sessionTimeout: '?number'
-        }
-    },
-
-    // Metadata API Developer Guide, "ExternalClientApplication" (API 59.0 and later).
-    ExternalClientApplication: {
-        type: 'ExternalClientApplication',
-        extends: 'Metadata',
-        props: {
-            contactEmail: '?string',
-            contactPhone: '?string',
-            description: '?string',
-            distributionState: '?string',
-            iconUrl: '?string',
-            infoUrl: '?string',
-            isProtected: '?boolean',
-            label: '?string',
-            logoUrl: '?string',
-            managedType: '?string',
-            orgScopedExternalApp: '?string'
-        }
-    },
-
-    // Metadata API Developer Guide, "ExtlClntAppOauthSettings" (API 59.0 and later);
-    // commaSeparatedCustomScopes from the Metadata WSDL (@salesforce/types ExtlClntAppOauthSettings).
-    ExtlClntAppOauthSettings: {
-        type: 'ExtlClntAppOauthSettings',
-        extends: 'Metadata',
-        props: {
-            areAttributesIncludedInAssetToken: '?boolean',
-            areCustomPermsIncludedInAssetToken: '?boolean',
-            assetTokenAudiences: '?string',
-            assetTokenSigningCertificate: '?string',
-            assetTokenValidity: '?number',
-            clientAssertionCertificate: '?string',
-            commaSeparatedCustomScopes: '?string',
-            commaSeparatedOauthScopes: '?string',
-            customAttributes: ['ExtlClntAppOauthSettingsAttribute'],
-            externalClientApplication: 'string',
-            isFirstPartyAppEnabled: '?boolean',
-            label: '?string',
-            oauthLink: '?string',
-            singleLogoutUrl: '?string',
-            trustedIpRanges: ['ExtlClntAppOauthIpRange']
-        }
-    },
-
-    // Metadata API Developer Guide, "ExtlClntAppOauthSettings" > ExtlClntAppOauthSettingsAttribute.
-    ExtlClntAppOauthSettingsAttribute: {
-        type: 'ExtlClntAppOauthSettingsAttribute',
-        props: { formula: 'string', key: 'string' }
-    },
-
-    // Metadata API Developer Guide, "ExtlClntAppOauthSettings" > ExtlClntAppOauthIpRange.
-    ExtlClntAppOauthIpRange: {
-        type: 'ExtlClntAppOauthIpRange',
-        props: {
-            description: '?string',
-            endIpAddress: 'string',
-            startIpAddress: 'string'
-        }
-    },
-
-    // Metadata API Developer Guide, "ExtlClntAppOauthConfigurablePolicies" (API 59.0 and later).
-    ExtlClntAppOauthConfigurablePolicies: {
-        type: 'ExtlClntAppOauthConfigurablePolicies',
-        extends: 'Metadata',
-        props: {
-            apexHandler: '?string',
-            clientCredentialsFlowUser: '?string',
-            commaSeparatedCustomScopes: '?string',
-            commaSeparatedPermissionSet: '?string',
-            commaSeparatedProfile: '?string',
-            customAttributes: ['ExtlClntAppOauthPoliciesAttribute'],
-            executeHandlerAs: '?string',
-            externalClientApplication: 'string',
-            guestJwtSessionTimeoutType: '?string',
-            guestJwtTimeout: '?number',
-            ipRelaxationPolicyType: '?string',
-            isClientCredentialsFlowEnabled: '?boolean',
-            isGuestCodeCredFlowEnabled: '?boolean',
-            isNamedUserJwtEnabled: '?boolean',
-            isTokenExchangeFlowEnabled: '?boolean',
-            label: '?string',
-            namedUserJwtSessionTimeoutType: '?string',
-            namedUserJwtTimeout: '?number',
-            permittedUsersPolicyType: '?string',
-            policyAction: '?string',
-            refreshTokenPolicyType: '?string',
-            refreshTokenValidityPeriod: '?number',
-            refreshTokenValidityUnit: '?string',
-            requiredSessionLevel: '?string',
-            sessionTimeoutInMinutes: '?number',
-            singleLogoutUrl: '?string',
-            startUrl: '?string'
-        }
-    },
-
-    // Metadata API Developer Guide, "ExtlClntAppOauthConfigurablePolicies" > ExtlClntAppOauthPoliciesAttribute.
-    ExtlClntAppOauthPoliciesAttribute: {
-        type: 'ExtlClntAppOauthPoliciesAttribute',
-        props: { formula: 'string', key: 'string' }
-    },
-
-    // Metadata API Developer Guide, "ExtlClntAppConfigurablePolicies" (API 60.0 and later);
-    // isAttestPluginEnabled from the Metadata WSDL (@salesforce/types ExtlClntAppConfigurablePolicies).
-    ExtlClntAppConfigurablePolicies: {
-        type: 'ExtlClntAppConfigurablePolicies',
-        extends: 'Metadata',
-        props: {
-            externalClientApplication: 'string',
-            isAttestPluginEnabled: '?boolean',
-            isCanvasPluginEnabled: '?boolean',
-            isEnabled: 'boolean',
-            isMobilePluginEnabled: '?boolean',
-            isNotificationPluginEnabled: '?boolean',
-            isOauthPluginEnabled: '?boolean',
-            isPushPluginEnabled: '?boolean',
-            isSamlPluginEnabled: '?boolean',
-            label: '?string',
-            startPage: '?string',
-            startUrl: '?string'
-        }
-    },
-
-    // Metadata API Developer Guide, "ExtlClntAppGlobalOauthSettings" (API 59.0 and later);
-    // isDPopEnabled, isEnforceRefreshTokenTTL and isMtlsEnabled from the Metadata WSDL
-    // (@salesforce/types ExtlClntAppGlobalOauthSettings).
-    ExtlClntAppGlobalOauthSettings: {
-        type: 'ExtlClntAppGlobalOauthSettings',
-        extends: 'Metadata',
-        props: {
-            callbackUrl: '?string',
-            certificate: '?string',
-            consumerKey: '?string',
-            consumerSecret: '?string',
-            externalClientApplication: 'string',
-            idTokenConfig: '?ExternalAppIdTokenConfig',
-            isClientCredentialsFlowEnabled: '?boolean',
-            isCodeCredFlowEnabled: '?boolean',
-            isCodeCredPostOnly: '?boolean',
-            isConsumerSecretOptional: '?boolean',
-            isDPopEnabled: '?boolean',
-            isDeviceFlowEnabled: '?boolean',
-            isEnforceRefreshTokenTTL: '?boolean',
-            isIntrospectAllTokens: '?boolean',
-            isMtlsEnabled: '?boolean',
-            isNamedUserJwtEnabled: '?boolean',
-            isPkceRequired: '?boolean',
-            isRefreshTokenRotationEnabled: '?boolean',
-            isSecretRequiredForRefreshToken: '?boolean',
-            isSecretRequiredForTokenExchange: '?boolean',
-            isTokenExchangeEnabled: '?boolean',
-            label: '?string',
-            shouldRotateConsumerKey: '?boolean',
-            shouldRotateConsumerSecret: '?boolean'
-        }
-    },
-
-    // Metadata API Developer Guide, "ExtlClntAppGlobalOauthSettings" > ExternalAppIdTokenConfig;
-    // idTokenIncludeCustomPermissions from the Metadata WSDL (@salesforce/types ExternalAppIdTokenConfig).
-    ExternalAppIdTokenConfig: {
-        type: 'ExternalAppIdTokenConfig',
-        props: {
-            idTokenAudience: '?string',
-            idTokenIncludeAttributes: '?boolean',
-            idTokenIncludeCustomPermissions: '?boolean',
-            idTokenIncludeStandardClaims: '?boolean',
-            idTokenValidityInMinutes: '?number'
-        }
-    }
+/**
+ * `Type.element` the WSDL marks required (minOccurs 1) that deploys without, each seen in a
+ * public project that deploys it: the server applies the default.
+ */
+export const OPTIONAL_IN_PRACTICE: Record<string, string> = {
+    'CustomPermission.isLicensed':
+        'trailheadapps/lwc-recipes customPermissions/accessRestrictedUIPermission.customPermission-meta.xml',
+    'GenAiPluginInstructionDef.sortOrder':
+        'trailheadapps/coral-cloud cc-service-app/main/default/genAiPlugins/Verified_Customer_Support.genAiPlugin-meta.xml',
+    'EmbeddedServiceMessagingChannel.shouldShowAgentforceTagline':
+        'trailheadapps/coral-cloud cc-service-app/main/default/EmbeddedServiceConfig/Agent_Web_Deployment.EmbeddedServiceConfig-meta.xml'
 };

@@ -1,96 +1,44 @@
 import path from 'node:path';
 import { RegistryAccess } from '@salesforce/source-deploy-retrieve';
 
-/** Which metadata type a source-format `-meta.xml` file holds, from SDR's registry. */
-export interface MetaFileKind {
-    typeName: string;
-    /** The content file it pairs with (ApexClass `.cls` and other "matching content file" types). */
-    contentFile?: string;
-}
-
+/**
+ * Questions about metadata types answered by SDR's own registry (the one `sf project deploy`
+ * resolves with): no suffix map of this project's own. Which type a given meta file holds comes
+ * from SDR's resolver (checks/sdr.ts); this module covers the files SDR did not resolve.
+ */
 const registry = new RegistryAccess();
 
-interface RegistryType {
-    name: string;
-    suffix?: string;
-    strategies?: { adapter?: string };
-    children?: { types: Record<string, RegistryType> };
+let directoryNames: Set<string> | undefined;
+
+/** Every folder name SDR's registry gives a type (`classes`, `objects`, `lwc`, ...). */
+export function typeDirectoryNames(): Set<string> {
+    directoryNames ??= new Set(
+        Object.values(registry.getRegistry().types)
+            .map((type) => type.directoryName)
+            .filter((name): name is string => Boolean(name))
+    );
+    return directoryNames;
 }
 
-function buildSuffixMap(): Map<string, RegistryType> {
-    const map = new Map<string, RegistryType>();
-    const types = Object.values(registry.getRegistry().types) as RegistryType[];
-    for (const type of types) {
-        if (type.suffix && !map.has(type.suffix)) {
-            map.set(type.suffix, type);
-        }
-        for (const child of Object.values(type.children?.types ?? {})) {
-            if (child.suffix && !map.has(child.suffix)) {
-                map.set(child.suffix, child);
-            }
-        }
-    }
-    return map;
-}
-
-const bySuffix = buildSuffixMap();
-
-const BUNDLE_FOLDERS: Record<string, string> = {
-    lwc: 'LightningComponentBundle',
-    aura: 'AuraDefinitionBundle'
-};
-
-/** The bundle type (LWC, Aura) a path belongs to, or undefined. */
-export function bundleTypeOf(file: string): string | undefined {
-    const parts = file.split(path.sep);
-    for (let i = parts.length - 3; i >= 0; i--) {
-        const folder = parts[i];
-        if (folder && BUNDLE_FOLDERS[folder]) {
-            return BUNDLE_FOLDERS[folder];
-        }
-    }
-    return undefined;
-}
-
-/** The suffix of `Name.suffix-meta.xml` (e.g. `permissionset`), or undefined for other files. */
-export function metaSuffix(file: string): string | undefined {
-    const base = path.basename(file);
-    if (!base.endsWith('-meta.xml')) {
-        return undefined;
-    }
-    const stem = base.slice(0, -'-meta.xml'.length);
-    const dot = stem.lastIndexOf('.');
-    return dot === -1 ? undefined : stem.slice(dot + 1);
-}
-
-/** The type a meta file must hold; undefined when SDR knows no type with that suffix. */
-export function kindOfMetaFile(file: string): MetaFileKind | undefined {
-    const bundleType = bundleTypeOf(file);
-    if (bundleType) {
-        return { typeName: bundleType };
-    }
-    const suffix = metaSuffix(file);
-    const type = suffix === undefined ? undefined : bySuffix.get(suffix);
-    if (!type) {
-        return undefined;
-    }
-    if (type.strategies?.adapter === 'matchingContentFile') {
-        return {
-            typeName: type.name,
-            contentFile: file.slice(0, -'-meta.xml'.length)
-        };
-    }
-    return { typeName: type.name };
-}
-
-/** For a content file (`Foo.cls`), the type when that type needs a `-meta.xml` beside it. */
+/**
+ * For a content file (`Foo.cls`) that SDR left unresolved: the type whose "matching content file"
+ * it is, when it sits in that type's folder, so its missing `-meta.xml` can be named.
+ */
 export function typeNeedingMetaFile(file: string): string | undefined {
-    if (bundleTypeOf(file)) {
+    const type = registry.getTypeBySuffix(path.extname(file).slice(1));
+    if (type?.strategies?.adapter !== 'matchingContentFile') {
         return undefined;
     }
-    const ext = path.extname(file).slice(1);
-    const type = bySuffix.get(ext);
-    return type?.strategies?.adapter === 'matchingContentFile'
+    return path.basename(path.dirname(file)) === type.directoryName
         ? type.name
         : undefined;
+}
+
+/** True when some folder on the file's path (below the package dir) is a type folder. */
+export function isInTypeFolder(file: string, packageDir: string): boolean {
+    const names = typeDirectoryNames();
+    return path
+        .relative(packageDir, path.dirname(file))
+        .split(path.sep)
+        .some((segment) => names.has(segment));
 }

@@ -3,10 +3,18 @@ import { sortFindings } from '../lib/findings';
 import { listSourceFiles } from '../lib/files';
 import { loadProject, relativeTo } from '../lib/project';
 import { checkMetaFile, type ParsedMetaFile } from './checks/meta-files';
-import { checkPairing } from './checks/pairing';
-import { checkWithSdr } from './checks/sdr';
+import { checkPairing, checkUnclaimed } from './checks/pairing';
+import { convertWithSdr, resolveWithSdr } from './checks/sdr';
 import { checkLeastPrivilege } from './checks/least-privilege';
 import { checkReferences } from './checks/references';
+import { checkScratchDefinitions } from './checks/scratch-def';
+import { checkFieldRules } from './checks/field-rules';
+import { checkDuplicates } from './checks/duplicates';
+import { checkCustomMetadataRecords } from './checks/custom-metadata';
+import { checkLabelMessageFormat } from './checks/labels';
+import { checkOauthScopeLists } from './checks/oauth-scopes';
+import { checkStandardNames } from './checks/standard-names';
+import { checkLwcReferences } from './checks/lwc-references';
 import { checkUserPermissionNames } from './checks/user-permissions';
 
 export interface MetadataReport {
@@ -15,50 +23,85 @@ export interface MetadataReport {
     filesChecked: number;
     components: string[];
     packageXml?: string;
+    /** What a deploy would reject (or silently leave out). */
     findings: Finding[];
+    /** The kit's own rules (least privilege, secrets, API version): empty with `policy: false`. */
+    policyFindings: Finding[];
+}
+
+export interface MetadataOptions {
+    /** Run the kit's policy rules too (default true); false checks only what a deploy rejects. */
+    policy?: boolean;
 }
 
 /** Runs every metadata check over every package directory of the project at `projectRoot`. */
 export async function validateMetadata(
-    projectRoot: string
+    projectRoot: string,
+    options: MetadataOptions = {}
 ): Promise<MetadataReport> {
+    const policy = options.policy ?? true;
     const project = loadProject(projectRoot);
     const rel = (file: string): string => relativeTo(project.root, file);
     const files = project.packageDirs.flatMap((dir) =>
         listSourceFiles(project.root, dir)
     );
-    const findings: Finding[] = [];
+    const resolution = resolveWithSdr(project.packageDirs, files, rel);
+    const findings: Finding[] = [...resolution.findings];
+    const policyFindings: Finding[] = [];
     const parsed: ParsedMetaFile[] = [];
-    for (const file of files.filter((candidate) =>
-        candidate.endsWith('-meta.xml')
-    )) {
-        const result = checkMetaFile(file, rel(file), project.sourceApiVersion);
+    // SDR also names JSON files as a component's "xml" (DigitalExperience `_meta.json`, ...).
+    const xmlFiles = [...resolution.metaFiles.entries()]
+        .filter(([file]) => file.endsWith('.xml'))
+        .sort((a, b) => a[0].localeCompare(b[0]));
+    for (const [file, kind] of xmlFiles) {
+        const result = checkMetaFile(
+            file,
+            rel(file),
+            kind,
+            project.sourceApiVersion
+        );
         findings.push(...result.findings);
+        policyFindings.push(...(result.policyFindings ?? []));
         if (result.parsed) {
             parsed.push(result.parsed);
         }
     }
-    findings.push(...checkPairing(files, rel));
-    findings.push(...checkLeastPrivilege(parsed, files, rel));
-    findings.push(...checkReferences(parsed));
+    const defined = new Set(
+        resolution.components.map(
+            (component) => `${component.type.name}:${component.fullName}`
+        )
+    );
+    findings.push(...checkPairing(files, resolution, rel));
+    findings.push(
+        ...checkUnclaimed(files, project.packageDirs, resolution, rel)
+    );
+    findings.push(...checkReferences(parsed, defined));
     findings.push(...checkUserPermissionNames(parsed));
-    const sdr = await checkWithSdr(
-        project.packageDirs,
-        files,
+    findings.push(...checkScratchDefinitions(project.root));
+    findings.push(...checkFieldRules(parsed));
+    findings.push(...checkDuplicates(parsed));
+    findings.push(...checkCustomMetadataRecords(parsed, defined));
+    findings.push(...checkOauthScopeLists(parsed));
+    findings.push(...checkStandardNames(parsed));
+    findings.push(...checkLwcReferences(parsed, files, defined, rel));
+    if (policy) {
+        policyFindings.push(...checkLeastPrivilege(parsed, files, rel));
+        policyFindings.push(...checkLabelMessageFormat(parsed));
+    }
+    const converted = await convertWithSdr(
+        resolution,
+        project.packageDirs[0] ?? project.root,
         rel,
         project.sourceApiVersion
     );
-    // SDR often reports again what the project's own checks said more precisely: keep the first.
-    const reported = new Set(findings.map((finding) => finding.file));
-    findings.push(
-        ...sdr.findings.filter((finding) => !reported.has(finding.file))
-    );
+    findings.push(...converted.findings);
     return {
         projectRoot: project.root,
         packageDirs: project.packageDirs.map(rel),
         filesChecked: files.length,
-        components: sdr.components,
-        packageXml: sdr.packageXml,
-        findings: sortFindings(findings)
+        components: [...defined].sort(),
+        packageXml: converted.packageXml,
+        findings: sortFindings(findings),
+        policyFindings: policy ? sortFindings(policyFindings) : []
     };
 }

@@ -43,7 +43,8 @@ describe('validate:apex', () => {
         const project = fixtureProject('apex-pmd-violation');
         try {
             const report = await validateApex(project.dir);
-            expect(report.findings).toEqual([
+            expect(report.findings).toEqual([]);
+            expect(report.policyFindings).toEqual([
                 expect.objectContaining({
                     file: 'force-app/main/default/classes/Finder.cls',
                     line: 4,
@@ -51,6 +52,18 @@ describe('validate:apex', () => {
                     rule: 'apex-pmd'
                 })
             ]);
+        } finally {
+            project.cleanup();
+        }
+    });
+
+    it('leaves PMD out with policy: false (a deploy does not run PMD)', async () => {
+        const project = fixtureProject('apex-pmd-violation');
+        try {
+            const report = await validateApex(project.dir, { policy: false });
+            expect(report.findings).toEqual([]);
+            expect(report.policyFindings).toEqual([]);
+            expect(report.pmdRulesRun).toBe(0);
         } finally {
             project.cleanup();
         }
@@ -81,5 +94,6 @@ describe('validate:apex', () => {
     it('passes on the repository itself', async () => {
         const report = await validateApex(REPO_ROOT);
         expect(report.findings).toEqual([]);
+        expect(report.policyFindings).toEqual([]);
     });
 });

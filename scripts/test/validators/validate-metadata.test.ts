@@ -103,9 +103,9 @@ const CASES: BrokenCase[] = [
     },
     {
         name: 'meta-without-source',
-        rule: 'meta-pairing',
+        rule: 'sdr-resolve',
         file: `${CLASSES}/Orphan.cls-meta.xml`,
-        message: /without its source Orphan.cls/
+        message: /Expected source files for type 'ApexClass'/
     },
     {
         name: 'source-without-meta',
@@ -134,9 +134,9 @@ const CASES: BrokenCase[] = [
     },
     {
         name: 'unknown-suffix',
-        rule: 'metadata-unknown-suffix',
+        rule: 'sdr-resolve',
         file: 'force-app/main/default/permissionsets/Other.permset-meta.xml',
-        message: /no metadata type uses this file suffix/
+        message: /Could not infer a metadata type/
     },
     {
         name: 'unclaimed-file',
@@ -240,9 +240,10 @@ describe('validate:metadata', () => {
             );
             try {
                 const report = await validateMetadata(project.dir);
-                const match = report.findings.find(
-                    (finding) => finding.rule === broken.rule
-                );
+                const match = [
+                    ...report.findings,
+                    ...report.policyFindings
+                ].find((finding) => finding.rule === broken.rule);
                 expect(match).toBeDefined();
                 expect(match).toMatchObject({ file: broken.file });
                 if (broken.element) {
@@ -258,6 +259,7 @@ describe('validate:metadata', () => {
     it('passes on the repository itself, with every package directory converted', async () => {
         const report = await validateMetadata(REPO_ROOT);
         expect(report.findings).toEqual([]);
+        expect(report.policyFindings).toEqual([]);
         expect(report.packageDirs).toEqual([
             'force-app',
             'connected-app-legacy'

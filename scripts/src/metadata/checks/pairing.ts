@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../../lib/findings';
-import { kindOfMetaFile, typeNeedingMetaFile } from '../registry';
+import { isInTypeFolder, typeNeedingMetaFile } from '../registry';
+import type { SdrResolution } from './sdr';
 
 /**
  * Every `.cls`/`.trigger` (and other "matching content file" types) has its `-meta.xml` and
@@ -10,13 +11,16 @@ import { kindOfMetaFile, typeNeedingMetaFile } from '../registry';
  */
 export function checkPairing(
     files: string[],
+    resolution: SdrResolution,
     rel: (file: string) => string
 ): Finding[] {
     const findings: Finding[] = [];
     const present = new Set(files);
     const bundles = new Set<string>();
     for (const file of files) {
-        const needsMeta = typeNeedingMetaFile(file);
+        const needsMeta = resolution.claimed.has(file)
+            ? undefined
+            : typeNeedingMetaFile(file);
         if (needsMeta && !present.has(`${file}-meta.xml`)) {
             findings.push({
                 file: rel(file),
@@ -24,9 +28,7 @@ export function checkPairing(
                 rule: 'meta-pairing'
             });
         }
-        const kind = file.endsWith('-meta.xml')
-            ? kindOfMetaFile(file)
-            : undefined;
+        const kind = resolution.metaFiles.get(file);
         if (kind?.contentFile && !present.has(kind.contentFile)) {
             findings.push({
                 file: rel(file),
@@ -79,4 +81,37 @@ function lwcBundleDir(file: string): string | undefined {
         return undefined;
     }
     return parts.slice(0, index + 2).join(path.sep);
+}
+
+/**
+ * A file in a metadata type's folder that no component claims (a misnamed meta file, a stray
+ * file): SDR leaves it out of the deploy without a word. Files outside type folders (jest mocks,
+ * docs) are not metadata and SDR ignores them, so this check does too.
+ */
+export function checkUnclaimed(
+    files: string[],
+    packageDirs: string[],
+    resolution: SdrResolution,
+    rel: (file: string) => string
+): Finding[] {
+    const reported = new Set(
+        resolution.findings.map((finding) => finding.file)
+    );
+    return files
+        .filter((file) => !resolution.claimed.has(file))
+        .filter((file) => !reported.has(rel(file)))
+        .filter((file) => !typeNeedingMetaFile(file))
+        .filter((file) =>
+            packageDirs.some(
+                (dir) =>
+                    file.startsWith(`${dir}${path.sep}`) &&
+                    isInTypeFolder(file, dir)
+            )
+        )
+        .map((file) => ({
+            file: rel(file),
+            message:
+                'sits in a metadata folder but is part of no metadata component: a deploy would leave it out',
+            rule: 'sdr-unclaimed-file'
+        }));
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Finding } from '../../lib/findings';
 import type { ParsedMetaFile } from './meta-files';
 import type { XmlElement } from '../xml';
@@ -85,19 +84,6 @@ const REFERENCES: Record<string, Reference[]> = {
     ]
 };
 
-/** `Type:Name` of every component a parsed meta file defines (CustomField as `Object.Field`). */
-function componentName(meta: ParsedMetaFile): string {
-    const base = path.basename(meta.path).replace(/\.[^.]+-meta\.xml$/, '');
-    if (meta.typeName === 'CustomField') {
-        const object = path.basename(path.dirname(path.dirname(meta.path)));
-        return `CustomField:${object}.${base}`;
-    }
-    if (meta.typeName === 'LightningComponentBundle') {
-        return `${meta.typeName}:${path.basename(path.dirname(meta.path))}`;
-    }
-    return `${meta.typeName}:${base}`;
-}
-
 function elementsAt(root: XmlElement, elementPath: string): XmlElement[] {
     let current = [root];
     for (const name of elementPath.split('/')) {
@@ -108,8 +94,11 @@ function elementsAt(root: XmlElement, elementPath: string): XmlElement[] {
     return current;
 }
 
-export function checkReferences(parsed: ParsedMetaFile[]): Finding[] {
-    const defined = new Set(parsed.map(componentName));
+/** `defined`: `Type:FullName` of every component SDR resolved in the project. */
+export function checkReferences(
+    parsed: ParsedMetaFile[],
+    defined: Set<string>
+): Finding[] {
     const findings: Finding[] = [];
     for (const meta of parsed) {
         for (const reference of REFERENCES[meta.typeName] ?? []) {

@@ -1,6 +1,6 @@
 import type { Finding } from '../../lib/findings';
 import { nearestNames } from '../../lib/nearest';
-import { isPrimitive, parsePropType, propsOf } from '../schema';
+import { enumValues, isPrimitive, propsOf, resolveAlias } from '../schema';
 import type { XmlElement } from '../xml';
 
 /** Elements whose content is free-form XML in the Metadata API (typed as a string blob). */
@@ -9,8 +9,9 @@ const XML_BLOB_ELEMENTS = new Set(['LightningComponentBundle/targetConfigs']);
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
- * Checks an element tree against the Metadata API schema: known element names, no repeats of
- * single-valued elements, required elements present, booleans and numbers well-formed.
+ * Checks an element tree against the Metadata API schema (@salesforce/types metadata.d.ts):
+ * known element names, no repeats of single-valued elements, required elements present,
+ * booleans and numbers well-formed, enumeration values among the allowed ones.
  */
 export function walkSchema(
     root: XmlElement,
@@ -31,8 +32,8 @@ export function walkSchema(
         const counts = new Map<string, number>();
         for (const child of element.children) {
             const childTrail = isRoot ? child.name : `${trail}/${child.name}`;
-            const raw = props[child.name];
-            if (raw === undefined) {
+            const prop = props[child.name];
+            if (prop === undefined) {
                 findings.push({
                     file,
                     line: child.line,
@@ -43,46 +44,26 @@ export function walkSchema(
                 continue;
             }
             counts.set(child.name, (counts.get(child.name) ?? 0) + 1);
-            const prop = parsePropType(raw);
             if (XML_BLOB_ELEMENTS.has(`${type}/${child.name}`)) {
                 continue;
             }
-            if (!isPrimitive(prop.base)) {
-                visit(child, prop.base, childTrail, false);
+            const base = resolveAlias(prop.base);
+            if (!isPrimitive(base)) {
+                visit(child, base, childTrail, false);
                 continue;
             }
-            if (child.children.length > 0 && prop.base !== 'any') {
+            const problem = valueProblem(child, base);
+            if (problem) {
                 findings.push({
                     file,
                     line: child.line,
                     element: childTrail,
-                    message: `expected a ${prop.base} value, found child elements <${child.children[0]?.name}>`,
-                    rule: 'xml-value-type'
-                });
-            } else if (
-                prop.base === 'boolean' &&
-                child.text !== 'true' &&
-                child.text !== 'false'
-            ) {
-                findings.push({
-                    file,
-                    line: child.line,
-                    element: childTrail,
-                    message: `expected true or false, found "${child.text}"`,
-                    rule: 'xml-value-type'
-                });
-            } else if (prop.base === 'number' && !NUMBER.test(child.text)) {
-                findings.push({
-                    file,
-                    line: child.line,
-                    element: childTrail,
-                    message: `expected a number, found "${child.text}"`,
-                    rule: 'xml-value-type'
+                    message: problem.message,
+                    rule: problem.rule
                 });
             }
         }
-        for (const [name, raw] of Object.entries(props)) {
-            const prop = parsePropType(raw);
+        for (const [name, prop] of Object.entries(props)) {
             const count = counts.get(name) ?? 0;
             if (count > 1 && !prop.repeatable) {
                 findings.push({
@@ -108,8 +89,48 @@ export function walkSchema(
     return findings;
 }
 
+function valueProblem(
+    child: XmlElement,
+    base: string
+): { message: string; rule: string } | undefined {
+    if (child.children.length > 0 && base !== 'any') {
+        return {
+            message: `expected a ${base} value, found child elements <${child.children[0]?.name}>`,
+            rule: 'xml-value-type'
+        };
+    }
+    if (base === 'boolean' && child.text !== 'true' && child.text !== 'false') {
+        return {
+            message: `expected true or false, found "${child.text}"`,
+            rule: 'xml-value-type'
+        };
+    }
+    if (base === 'number' && !NUMBER.test(child.text)) {
+        return {
+            message: `expected a number, found "${child.text}"`,
+            rule: 'xml-value-type'
+        };
+    }
+    const allowed = enumValues(base);
+    if (allowed && !allowed.includes(child.text)) {
+        const near = nearestNames(child.text, allowed, 1)[0];
+        return {
+            message: `"${child.text}" is not a ${base} value${near ? ` (did you mean ${near}?)` : ''}; allowed: ${listed(allowed)}`,
+            rule: 'xml-enum-value'
+        };
+    }
+    return undefined;
+}
+
 /** ` (did you mean <x>?)` when a known name is close, else ''. */
 export function nearest(name: string, known: string[]): string {
     const [best] = nearestNames(name, known, 1);
     return best === undefined ? '' : ` (did you mean <${best}>?)`;
+}
+
+/** The allowed values, the first 20 of a long list and how many more. */
+function listed(values: string[]): string {
+    return values.length <= 20
+        ? values.join(', ')
+        : `${values.slice(0, 20).join(', ')} and ${values.length - 20} more`;
 }

@@ -1,19 +1,31 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
     ComponentSet,
     MetadataConverter,
+    MetadataResolver,
+    RegistryAccess,
     type SourceComponent
 } from '@salesforce/source-deploy-retrieve';
 import type { Finding } from '../../lib/findings';
 
-export interface SdrResult {
+/** What SDR (as `sf project deploy start` uses it) makes of the package directories. */
+export interface SdrResolution {
+    set: ComponentSet;
+    /** Every source component and its children (CustomField of CustomObject, ...). */
+    components: SourceComponent[];
+    /** Absolute path of each component's `-meta.xml` -> its metadata type (SDR's answer). */
+    metaFiles: Map<string, MetaFileKind>;
+    /** Every file some component owns. */
+    claimed: Set<string>;
     findings: Finding[];
-    /** `Type:FullName` of every component SDR resolved, sorted. */
-    components: string[];
-    /** package.xml as SDR would deploy it. */
-    packageXml?: string;
+}
+
+export interface MetaFileKind {
+    typeName: string;
+    /** The content file of a "matching content file" type (ApexClass `.cls`, ...). */
+    contentFile?: string;
+    /** The component's full name (`Account.Name` for a field). */
+    fullName: string;
 }
 
 /** Files a component owns: its meta.xml, its content and its children's files. */
@@ -29,68 +41,102 @@ function filesOf(component: SourceComponent): string[] {
     return files;
 }
 
+function withChildren(component: SourceComponent): SourceComponent[] {
+    return [component, ...component.getChildren().flatMap(withChildren)];
+}
+
+/** `<path>: <reason>` from an SDR error, split. */
+function splitError(message: string): { file?: string; reason: string } {
+    const match = /^(\/[^:]+):\s*(.*)$/s.exec(message);
+    return match?.[1]
+        ? { file: match[1], reason: match[2] ?? message }
+        : { reason: message };
+}
+
 /**
- * Resolves the package directories with SDR (as `sf project deploy start` does) and converts them
- * to metadata format in a temporary folder. Reports what SDR rejects, and every source file that
- * no component claims (SDR drops those silently, so they would never reach the org).
+ * Resolves the package directories with SDR. A file SDR cannot resolve makes `fromSource` throw
+ * at the first one; then every file is resolved on its own so that each bad file is a finding
+ * and the rest is still checked.
  */
-export async function checkWithSdr(
+export function resolveWithSdr(
     packageDirs: string[],
     files: string[],
+    rel: (file: string) => string
+): SdrResolution {
+    const findings: Finding[] = [];
+    let roots: SourceComponent[];
+    try {
+        roots = ComponentSet.fromSource(packageDirs)
+            .getSourceComponents()
+            .toArray();
+    } catch {
+        const resolver = new MetadataResolver(new RegistryAccess());
+        const seen = new Map<string, SourceComponent>();
+        for (const file of files) {
+            try {
+                for (const component of resolver.getComponentsFromPath(file)) {
+                    const key = `${component.type.name}:${component.fullName}:${component.xml ?? component.content ?? ''}`;
+                    if (!seen.has(key)) {
+                        seen.set(key, component);
+                    }
+                }
+            } catch (error) {
+                const { file: bad, reason } = splitError(
+                    (error as Error).message
+                );
+                findings.push({
+                    file: rel(bad ?? file),
+                    message: `source-deploy-retrieve cannot resolve it: ${reason}`,
+                    rule: 'sdr-resolve'
+                });
+            }
+        }
+        roots = [...seen.values()];
+    }
+    const set = new ComponentSet(roots);
+    const components = roots.flatMap(withChildren);
+    const metaFiles = new Map<string, MetaFileKind>();
+    for (const component of components) {
+        // Children of non-decomposed types (CustomLabel in CustomLabels) share the parent's file.
+        if (!component.xml || metaFiles.has(path.resolve(component.xml))) {
+            continue;
+        }
+        const strategy = component.type.strategies?.adapter;
+        metaFiles.set(path.resolve(component.xml), {
+            typeName: component.type.name,
+            fullName: component.fullName,
+            contentFile:
+                strategy === 'matchingContentFile' && component.content
+                    ? path.resolve(component.content)
+                    : undefined
+        });
+    }
+    const claimed = new Set(
+        roots.flatMap(filesOf).map((file) => path.resolve(file))
+    );
+    return { set, components, metaFiles, claimed, findings };
+}
+
+/** Converts to metadata format, as a deploy does; failures are findings. */
+export async function convertWithSdr(
+    resolution: SdrResolution,
+    packageDir: string,
     rel: (file: string) => string,
     sourceApiVersion: string
-): Promise<SdrResult> {
-    let set: ComponentSet;
-    try {
-        set = ComponentSet.fromSource(packageDirs);
-    } catch (error) {
-        const message = (error as Error).message;
-        const match = /^(\/[^:]+):\s*(.*)$/s.exec(message);
-        return {
-            findings: [
-                {
-                    file: match?.[1]
-                        ? rel(match[1])
-                        : rel(packageDirs[0] ?? '.'),
-                    message: `source-deploy-retrieve cannot resolve it: ${match?.[2] ?? message}`,
-                    rule: 'sdr-resolve'
-                }
-            ],
-            components: []
-        };
-    }
+): Promise<{ findings: Finding[]; packageXml?: string }> {
+    const { set } = resolution;
     set.sourceApiVersion = sourceApiVersion;
-    const sourceComponents = set.getSourceComponents().toArray();
-    const claimed = new Set(
-        sourceComponents.flatMap(filesOf).map((file) => path.resolve(file))
-    );
-    const findings: Finding[] = files
-        .filter((file) => !claimed.has(file))
-        .map((file) => ({
-            file: rel(file),
-            message:
-                'not part of any metadata component: a deploy would leave it out',
-            rule: 'sdr-unclaimed-file'
-        }));
-    const output = mkdtempSync(path.join(os.tmpdir(), 'cpk-convert-'));
+    const findings: Finding[] = [];
     try {
-        await new MetadataConverter().convert(set, 'metadata', {
-            type: 'directory',
-            outputDirectory: output,
-            genUniqueDir: false
-        });
+        // In memory (a zip buffer, as a deploy sends it): the same conversion, without writing
+        // hundreds of files to disk.
+        await new MetadataConverter().convert(set, 'metadata', { type: 'zip' });
     } catch (error) {
         findings.push({
-            file: rel(packageDirs[0] ?? '.'),
+            file: rel(packageDir),
             message: `source-deploy-retrieve cannot convert to metadata format: ${(error as Error).message}`,
             rule: 'sdr-convert'
         });
-    } finally {
-        rmSync(output, { recursive: true, force: true });
     }
-    const components = sourceComponents
-        .flatMap((component) => [component, ...component.getChildren()])
-        .map((component) => `${component.type.name}:${component.fullName}`)
-        .sort();
-    return { findings, components, packageXml: await set.getPackageXml() };
+    return { findings, packageXml: await set.getPackageXml() };
 }
