@@ -108,14 +108,7 @@ function objectRules(
                 const id = `objects.${object}.${level}.${accessName}`;
                 const what = `${ACCESS_WORDS[accessName]} on ${object}`;
                 if (absent) {
-                    results.push({
-                        contract: contract.name,
-                        rule: id,
-                        status: 'skip',
-                        expected: what,
-                        actual: `${object} is not in this org (ifPresent)`,
-                        grantedBy: []
-                    });
+                    results.push(notInOrg(contract, id, what, object));
                     continue;
                 }
                 const key = objectKey(object, accessName);
@@ -137,6 +130,23 @@ function objectRules(
     return results;
 }
 
+/** A rule on an object the org lacks, where the contract says `ifPresent`: skipped, and why. */
+function notInOrg(
+    contract: Contract,
+    id: string,
+    what: string,
+    object: string
+): RuleResult {
+    return {
+        contract: contract.name,
+        rule: id,
+        status: 'skip',
+        expected: what,
+        actual: `${object} is not in this org (ifPresent)`,
+        grantedBy: []
+    };
+}
+
 function fieldRules(
     contract: Contract,
     access: EffectiveAccess,
@@ -154,14 +164,7 @@ function fieldRules(
                 rule.ifPresent &&
                 !context.presentObjects.has(object.toLowerCase())
             ) {
-                results.push({
-                    contract: contract.name,
-                    rule: id,
-                    status: 'skip',
-                    expected: what,
-                    actual: `${object} is not in this org (ifPresent)`,
-                    grantedBy: []
-                });
+                results.push(notInOrg(contract, id, what, object));
                 continue;
             }
             const key = fieldKey(field, wanted);
