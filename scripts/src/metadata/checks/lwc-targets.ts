@@ -84,6 +84,10 @@ export const DOCUMENTED_LWC_TARGETS: ReadonlyMap<string, string> = new Map([
         'lightningSnapin__Minimized',
         'https://developer.salesforce.com/docs/component-library/bundle/lightningsnapin-base-chat-header/'
     ],
+    [
+        'lightningSnapin__MessagingHeader',
+        'https://developer.salesforce.com/docs/service/messaging-web/guide/customize-header.html'
+    ],
     ['lightningStatic__Email', `${GUIDE}/targets-lightning-static-email.html`],
     ['analytics__Dashboard', `${GUIDE}/use-analytics-dashboard.html`]
 ]);
