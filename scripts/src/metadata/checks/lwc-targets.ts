@@ -103,8 +103,9 @@ export const TYPO_DISTANCE = 2;
 /**
  * LWC targets in `*.js-meta.xml`:
  * - a `<target>` that is not documented but within {@link TYPO_DISTANCE} of a documented one is a
- *   typo: the deploy rejects an unknown target. A target far from every documented one is not
- *   reported, since new targets come with every release and this list cannot know them.
+ *   typo of it (the guide gives targets as a list of valid values; the exact server message for an
+ *   unknown target is not sourced here). A target far from every documented one is not reported,
+ *   since new targets come with every release and this list cannot know them.
  * - each value of `<targetConfig targets="...">` must be listed under `<targets>`: "The targets
  *   attribute value must match one or more of the page types that you listed under <targets>"
  *   (LWC Developer Guide, e.g. "lightning__RecordPage Target", targetConfig attributes).
