@@ -15,6 +15,7 @@ import { checkLabelMessageFormat } from './checks/labels';
 import { checkOauthScopeLists } from './checks/oauth-scopes';
 import { checkStandardNames } from './checks/standard-names';
 import { checkLwcReferences } from './checks/lwc-references';
+import { checkLwcTargets } from './checks/lwc-targets';
 import { checkUserPermissionNames } from './checks/user-permissions';
 
 export interface MetadataReport {
@@ -84,6 +85,7 @@ export async function validateMetadata(
     findings.push(...checkOauthScopeLists(parsed));
     findings.push(...checkStandardNames(parsed));
     findings.push(...checkLwcReferences(parsed, files, defined, rel));
+    findings.push(...checkLwcTargets(parsed));
     if (policy) {
         policyFindings.push(...checkLeastPrivilege(parsed, files, rel));
         policyFindings.push(...checkLabelMessageFormat(parsed));
