@@ -3,6 +3,10 @@
 module.exports = {
     rootDir: '..',
     testEnvironment: 'node',
+    // Jest's default is one worker less than the cores: 1 on these 2-core machines. Most suites wait
+    // on HTTP, a JVM or a child process, so two workers take about half the wall time (measured:
+    // 191 s with one, 78 s with two, on a loaded machine).
+    maxWorkers: 2,
     roots: ['<rootDir>/scripts'],
     testMatch: ['<rootDir>/scripts/test/**/*.test.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
