@@ -16,6 +16,11 @@ export const run = validatorCommand({
     print: (report, policy) => {
         const scope = `${report.filesChecked} files, ${report.components.length} components in ${report.packageDirs.join(', ')}`;
         printFindings('validate:metadata', report.findings, scope);
+        if (report.schemaNote) {
+            process.stdout.write(
+                `validate:metadata: note: ${report.schemaNote}\n`
+            );
+        }
         if (policy) {
             printFindings(
                 'validate:metadata policy',

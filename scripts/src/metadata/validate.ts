@@ -28,11 +28,33 @@ export interface MetadataReport {
     findings: Finding[];
     /** The kit's own rules (least privilege, secrets, API version): empty with `policy: false`. */
     policyFindings: Finding[];
+    /**
+     * Set when the project targets an older API than the schema it was checked against: an element
+     * or value that a later release removed or renamed is reported, though that older API accepts it.
+     */
+    schemaNote?: string;
 }
+
+/**
+ * The Metadata API version the element schema describes: `@salesforce/types` 1.9.0, generated from
+ * the API 66.0 WSDL (it has the API 66 ExternalClientAppSettings fields and `ExtlClntAppDistState`).
+ */
+export const SCHEMA_API_VERSION = '66.0';
 
 export interface MetadataOptions {
     /** Run the kit's policy rules too (default true); false checks only what a deploy rejects. */
     policy?: boolean;
+}
+
+function schemaNote(sourceApiVersion: string): string | undefined {
+    if (Number(sourceApiVersion) >= Number(SCHEMA_API_VERSION)) {
+        return undefined;
+    }
+    return (
+        `this project's sourceApiVersion is ${sourceApiVersion}; elements and values were checked ` +
+        `against the API ${SCHEMA_API_VERSION} schema, so an element or value that a release after ` +
+        `${sourceApiVersion} removed or renamed is reported even where API ${sourceApiVersion} may accept it`
+    );
 }
 
 /** Runs every metadata check over every package directory of the project at `projectRoot`. */
@@ -104,6 +126,7 @@ export async function validateMetadata(
         components: [...defined].sort(),
         packageXml: converted.packageXml,
         findings: sortFindings(findings),
-        policyFindings: policy ? sortFindings(policyFindings) : []
+        policyFindings: policy ? sortFindings(policyFindings) : [],
+        schemaNote: schemaNote(project.sourceApiVersion)
     };
 }

@@ -340,6 +340,30 @@ describe('project loading', () => {
         }
     });
 
+    it('says when the project targets an older API than the schema it is checked against', async () => {
+        const older = fixtureProject(undefined, {
+            'sfdx-project.json': JSON.stringify({
+                packageDirectories: [{ path: 'force-app', default: true }],
+                sourceApiVersion: '48.0'
+            })
+        });
+        try {
+            const report = await validateMetadata(older.dir, {
+                policy: false
+            });
+            expect(report.schemaNote).toMatch(
+                /sourceApiVersion is 48.0; elements and values were checked against the API 66.0 schema/
+            );
+        } finally {
+            older.cleanup();
+        }
+        const current = await validateMetadata(
+            path.join(FIXTURES, 'clean-project'),
+            { policy: false }
+        );
+        expect(current.schemaNote).toBeUndefined();
+    });
+
     it('names the field when sfdx-project.json is malformed', async () => {
         const project = fixtureProject(undefined, {
             'sfdx-project.json': JSON.stringify({
