@@ -109,6 +109,15 @@ export function wantedUserFields(
     return fields;
 }
 
+/** Stops before writing when a licence has no free seat (Salesforce would refuse the write). */
+function requireFreeSeat<
+    T extends { UsedLicenses: number; TotalLicenses: number }
+>(seats: T | undefined, message: (seats: T) => string): void {
+    if (seats && seats.UsedLicenses >= seats.TotalLicenses) {
+        throw new ProvisionError(message(seats), 'LICENSE_LIMIT_EXCEEDED');
+    }
+}
+
 export function planFor(
     definition: UserDefinition,
     resolved: Resolved,
@@ -122,17 +131,9 @@ export function planFor(
         resolved.profileId
     );
     if (!state.user) {
-        const license = state.license;
-        if (license && license.UsedLicenses >= license.TotalLicenses) {
-            throw new ProvisionError(
-                noFreeLicence(
-                    license.Name,
-                    license.UsedLicenses,
-                    license.TotalLicenses
-                ),
-                'LICENSE_LIMIT_EXCEEDED'
-            );
-        }
+        requireFreeSeat(state.license, (seats) =>
+            noFreeLicence(seats.Name, seats.UsedLicenses, seats.TotalLicenses)
+        );
         steps.push({
             action: 'create-user',
             target: state.username,
@@ -162,16 +163,13 @@ export function planFor(
             const psl = state.permissionSetLicenses.find(
                 (row) => row.Id === id
             );
-            if (psl && psl.UsedLicenses >= psl.TotalLicenses) {
-                throw new ProvisionError(
-                    noFreePermissionSetLicence(
-                        psl.MasterLabel,
-                        psl.UsedLicenses,
-                        psl.TotalLicenses
-                    ),
-                    'LICENSE_LIMIT_EXCEEDED'
-                );
-            }
+            requireFreeSeat(psl, (seats) =>
+                noFreePermissionSetLicence(
+                    seats.MasterLabel,
+                    seats.UsedLicenses,
+                    seats.TotalLicenses
+                )
+            );
             steps.push({
                 action: 'assign-permission-set-license',
                 target: name
