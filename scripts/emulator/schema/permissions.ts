@@ -1,44 +1,14 @@
-// User permissions: each is a boolean field Permissions<Name> on PermissionSet, Profile
-// and MutingPermissionSet. A representative subset of what a Salesforce org exposes;
-// names from force-app that are not listed here are added when the metadata loads.
+import { knownUserPermissions } from '../../shared/user-permissions';
+
+// User permissions: each is a boolean field Permissions<Name> on PermissionSet, Profile and
+// MutingPermissionSet. Every name of the PermissionSet type in the Tooling API typings that
+// `@salesforce/types` generates from Salesforce's WSDL, plus the sourced extras of
+// scripts/shared/user-permissions.ts (the validator checks force-app against the same list);
+// a name force-app declares beyond them is added when the metadata loads, with a warning.
 
 export const USER_PERMISSIONS: readonly string[] = [
-    'ActivitiesAccess',
-    'AllowViewKnowledge',
-    'ApiEnabled',
-    'ApiUserOnly',
-    'AssignPermissionSets',
-    'AuthorApex',
-    'BulkApiHardDelete',
-    'ChatterInternalUser',
-    'ConvertLeads',
-    'CustomizeApplication',
-    'EditCaseComments',
-    'EditEvent',
-    'EditPublicDocuments',
-    'EditTask',
-    'EmailMass',
-    'EmailSingle',
-    'ExportReport',
-    'ImportPersonal',
-    'LightningExperienceUser',
-    'ManageCases',
-    'ManageDashboards',
-    'ManageInternalUsers',
-    'ManageProfilesPermissionsets',
-    'ManageSharing',
-    'ManageUsers',
-    'ModifyAllData',
-    'PasswordNeverExpires',
-    'ResetPasswords',
-    'RunReports',
-    'TransferAnyCase',
-    'ViewAllData',
-    'ViewAllUsers',
-    'ViewHelpLink',
-    'ViewRoles',
-    'ViewSetup'
-];
+    ...knownUserPermissions()
+].sort();
 
 export const OBJECT_PERMISSION_FIELDS = [
     'PermissionsRead',

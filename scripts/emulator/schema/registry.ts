@@ -21,22 +21,30 @@ export class SchemaRegistry {
             entityDefinitionObject()
         ]
     ) {
+        // Indexed once: PermissionSet, Profile and MutingPermissionSet carry hundreds of fields.
         for (const definition of definitions) {
-            this.addObject(definition);
+            this.register(definition);
         }
+        this.reindex();
     }
 
     addObject(definition: ObjectDef): void {
-        this.objects.set(definition.name.toLowerCase(), definition);
-        this.byPrefix.set(definition.keyPrefix, definition);
+        this.register(definition);
         this.reindex();
     }
 
     addField(objectName: string, definition: FieldDef): void {
         const object = this.require(objectName);
-        if (!this.field(object, definition.name)) {
-            object.fields.push(definition);
+        if (this.field(object, definition.name)) {
+            return;
+        }
+        object.fields.push(definition);
+        if (definition.childRelationshipName && definition.referenceTo) {
             this.reindex();
+        } else {
+            this.fieldIndex
+                .get(object)
+                ?.set(definition.name.toLowerCase(), definition);
         }
     }
 
@@ -55,6 +63,11 @@ export class SchemaRegistry {
                 });
             }
         }
+    }
+
+    private register(definition: ObjectDef): void {
+        this.objects.set(definition.name.toLowerCase(), definition);
+        this.byPrefix.set(definition.keyPrefix, definition);
     }
 
     object(name: string): ObjectDef | undefined {

@@ -104,8 +104,8 @@ export const HIGH_RISK_PERMISSIONS: readonly HighRisk[] = [
         'manages connected apps and their OAuth policies',
         'AUDIT'
     ],
-    // Label "Manage Encryption Keys"; the typings of @salesforce/types do not list its field, so it
-    // is matched only where the org's PermissionSet has PermissionsManageEncryptionKeys.
+    // Label "Manage Encryption Keys"; the typings of @salesforce/types lack its field, so it is in
+    // the sourced EXTRA_USER_PERMISSIONS of scripts/shared/user-permissions.ts.
     [
         'ManageEncryptionKeys',
         'manages Shield tenant secrets: can destroy or export encryption keys',

@@ -5,6 +5,7 @@ import {
     userFields,
     type Harness
 } from './helpers';
+import { knownUserPermissions } from '../../shared/user-permissions';
 
 interface Row {
     Id: string;
@@ -53,6 +54,57 @@ describe('users, licences, permission sets and groups', () => {
             PermissionsApiUserOnly: true
         });
         expect(byProfile.size).toBe(6);
+    });
+
+    it('has a Permissions<Name> field for every user permission of the typings and the sourced extras', async () => {
+        const known = [...knownUserPermissions()].sort();
+        // Far more than the 35 hand-typed names this list replaced; ManageEncryptionKeys is a
+        // sourced extra (scripts/shared/user-permissions.ts), not in the typings.
+        expect(known.length).toBeGreaterThan(500);
+        expect(known).toContain('ManageEncryptionKeys');
+        for (const [object, writable] of [
+            ['PermissionSet', true],
+            ['MutingPermissionSet', true],
+            ['Profile', false]
+        ] as const) {
+            const describe = await harness.conn.request<{
+                fields: Array<{
+                    name: string;
+                    type: string;
+                    createable: boolean;
+                    updateable: boolean;
+                }>;
+            }>(`/sobjects/${object}/describe`);
+            const permissions = describe.fields.filter(
+                (field) =>
+                    /^Permissions[A-Z]/.test(field.name) &&
+                    field.type === 'boolean'
+            );
+            const names = new Set(
+                permissions.map((field) =>
+                    field.name.slice('Permissions'.length)
+                )
+            );
+            expect(known.filter((name) => !names.has(name))).toEqual([]);
+            expect(
+                permissions
+                    .filter((field) =>
+                        known.includes(field.name.slice('Permissions'.length))
+                    )
+                    .every(
+                        (field) =>
+                            field.createable === writable &&
+                            field.updateable === writable
+                    )
+            ).toBe(true);
+        }
+        const granted = await harness.conn.query<Row>(
+            "SELECT PermissionsManageEncryptionKeys, PermissionsViewEncryptedData FROM PermissionSet WHERE Profile.Name = 'Minimum Access - API Only Integrations'"
+        );
+        expect(granted.records[0]).toMatchObject({
+            PermissionsManageEncryptionKeys: false,
+            PermissionsViewEncryptedData: false
+        });
     });
 
     it('has ObjectPermissions only where Read is granted and no FieldPermissions for required fields', async () => {

@@ -10,7 +10,6 @@ import {
 } from '../../src/access/run-verify';
 import type { RuleResult } from '../../src/access/types';
 import { provision } from '../../src/provision/provision';
-import { USER_PERMISSIONS } from '../../emulator/schema/permissions';
 import { REPO_ROOT, startScriptHarness, type ScriptHarness } from './harness';
 import { run as verifyCommand } from '../../src/commands/verify';
 import { runCommand } from '../support/run-command';
@@ -27,11 +26,6 @@ const failures = (report: VerifyReport): string[] =>
             .map((r) => `${r.rule}: ${r.actual}`)
     );
 const SYSTEM = { system: true } as const;
-
-/** Catalogue permissions the emulator's PermissionSet has a field for (the rest: evaluate.test.ts). */
-const EMULATED_HIGH_RISK = HIGH_RISK_PERMISSIONS.map((e) => e.key).filter(
-    (key) => USER_PERMISSIONS.includes(key)
-);
 
 describe('verify (against the emulator over HTTP)', () => {
     let h: ScriptHarness;
@@ -90,124 +84,6 @@ describe('verify (against the emulator over HTTP)', () => {
             rule(report, 'credentials.password-never-expires')
         ).toMatchObject({ status: 'pass', actual: 'not granted' });
         expect(report.apiCalls).toBe(2);
-    });
-
-    it.each(EMULATED_HIGH_RISK)(
-        'fails on %s granted through a permission set, naming the permission, the set and the reason',
-        async (permission) => {
-            assignSet('Extra_Admin_Powers', {
-                [`Permissions${permission}`]: true
-            });
-            const report = await runVerify(
-                h.client(),
-                [username],
-                [contract('case-portal')],
-                {}
-            );
-            expect(
-                rule(report, `unlisted.userPermissions.${permission}`)
-            ).toMatchObject({
-                status: 'fail',
-                actual: expect.stringContaining('HIGH-RISK'),
-                grantedBy: ['permission set "Extra_Admin_Powers"'],
-                fix: expect.stringContaining(
-                    `Remove ${permission} from permission set "Extra_Admin_Powers"`
-                )
-            });
-        }
-    );
-
-    it.each(EMULATED_HIGH_RISK)(
-        'fails on %s granted through a group, naming the group and its component set',
-        async (permission) => {
-            const org = h.emulator.org;
-            const setId = org.dml.create(
-                'PermissionSet',
-                {
-                    Name: 'Risky_Component',
-                    Label: 'Risky Component',
-                    [`Permissions${permission}`]: true
-                },
-                SYSTEM
-            );
-            const groupId = org.dml.create(
-                'PermissionSetGroup',
-                { DeveloperName: 'Risky_Group', MasterLabel: 'Risky Group' },
-                SYSTEM
-            );
-            org.dml.create(
-                'PermissionSetGroupComponent',
-                { PermissionSetGroupId: groupId, PermissionSetId: setId },
-                SYSTEM
-            );
-            org.dml.create(
-                'PermissionSetAssignment',
-                { AssigneeId: userId, PermissionSetGroupId: groupId },
-                SYSTEM
-            );
-            const report = await runVerify(
-                h.client(),
-                [username],
-                [contract('case-portal')],
-                {}
-            );
-            expect(
-                rule(report, `unlisted.userPermissions.${permission}`)
-            ).toMatchObject({
-                status: 'fail',
-                grantedBy: [
-                    'permission set group "Risky_Group" (via Risky_Component)'
-                ]
-            });
-        }
-    );
-
-    it.each(EMULATED_HIGH_RISK)(
-        'fails on %s granted through the profile, naming the profile',
-        async (permission) => {
-            const org = h.emulator.org;
-            const user = org.rows('User').find((u) => u.Id === userId);
-            const owned = org
-                .rows('PermissionSet')
-                .find(
-                    (s) =>
-                        s.IsOwnedByProfile === true &&
-                        s.ProfileId === user?.ProfileId
-                );
-            org.dml.update(
-                'PermissionSet',
-                String(owned?.Id),
-                { [`Permissions${permission}`]: true },
-                { system: true, skipRules: true }
-            );
-            const report = await runVerify(
-                h.client(),
-                [username],
-                [contract('case-portal')],
-                {}
-            );
-            expect(
-                rule(report, `unlisted.userPermissions.${permission}`)
-            ).toMatchObject({
-                status: 'fail',
-                grantedBy: ['profile "Minimum Access - API Only Integrations"'],
-                fix: expect.stringContaining(
-                    'profile "Minimum Access - API Only Integrations"'
-                )
-            });
-        }
-    );
-
-    it('covers at least the escalation trio of issue 12 in the emulator', () => {
-        expect(EMULATED_HIGH_RISK).toEqual(
-            expect.arrayContaining([
-                'ManageProfilesPermissionsets',
-                'AssignPermissionSets',
-                'ManageInternalUsers',
-                'ModifyAllData',
-                'ViewAllData'
-            ])
-        );
     });
 
     it('fails on Edit on an object the contract does not name, and on Modify All on User', async () => {
@@ -567,6 +443,192 @@ describe('verify (against the emulator over HTTP)', () => {
                 vendor: 'x'
             })
         ).rejects.toThrow(/Unknown --param "vendor"/);
+    });
+});
+
+/** How a test grants a user permission to the integration user; returns how to take it back. */
+type Route = 'permission set' | 'permission set group' | 'profile';
+const ROUTES: readonly Route[] = [
+    'permission set',
+    'permission set group',
+    'profile'
+];
+const PROFILE = 'Minimum Access - API Only Integrations';
+
+describe('npm run verify: every high-risk catalogue permission fails, through a set, a group and the profile', () => {
+    jest.setTimeout(60000);
+    // One emulator and one provisioned user for the whole table: each case grants, verifies and
+    // takes its grant back, and the user is checked clean before and after.
+    let h: ScriptHarness;
+    let username: string;
+    let userId: string;
+    const verify = () =>
+        runCommand(
+            verifyCommand,
+            [
+                '--contract',
+                'config/access/case-portal.json',
+                '--user',
+                username
+            ],
+            {
+                SF_INSTANCE_URL: h.emulator.url,
+                SF_ACCESS_TOKEN: h.emulator.accessToken
+            }
+        );
+    beforeAll(async () => {
+        h = await startScriptHarness();
+        username = h.definition.Username;
+        await provision(h.client(), h.definition, {
+            dryRun: false,
+            uniqueUsername: false
+        });
+        userId = String(
+            h.emulator.org.rows('User').find((u) => u.Username === username)?.Id
+        );
+    });
+    afterAll(async () => {
+        await h.close();
+    });
+
+    /** Grants Permissions<permission> by the route: the source and fix verify must name, and the undo. */
+    function grant(
+        route: Route,
+        permission: string
+    ): { source: string; fix: string; undo: () => void } {
+        const org = h.emulator.org;
+        const field = `Permissions${permission}`;
+        if (route === 'profile') {
+            const profileId = org
+                .rows('User')
+                .find((u) => u.Id === userId)?.ProfileId;
+            const owned = String(
+                org
+                    .rows('PermissionSet')
+                    .find(
+                        (set) =>
+                            set.IsOwnedByProfile === true &&
+                            set.ProfileId === profileId
+                    )?.Id
+            );
+            const raw = { system: true, skipRules: true } as const;
+            org.dml.update('PermissionSet', owned, { [field]: true }, raw);
+            return {
+                source: `profile "${PROFILE}"`,
+                fix: `Remove ${permission} from profile "${PROFILE}"`,
+                undo: () =>
+                    org.dml.update(
+                        'PermissionSet',
+                        owned,
+                        { [field]: false },
+                        raw
+                    )
+            };
+        }
+        const name = `Risky_${permission}`;
+        const setId = org.dml.create(
+            'PermissionSet',
+            { Name: name, Label: name, [field]: true },
+            SYSTEM
+        );
+        if (route === 'permission set') {
+            const assignmentId = org.dml.create(
+                'PermissionSetAssignment',
+                { AssigneeId: userId, PermissionSetId: setId },
+                SYSTEM
+            );
+            return {
+                source: `permission set "${name}"`,
+                fix: `Remove ${permission} from permission set "${name}"`,
+                undo: () => {
+                    org.dml.delete(
+                        'PermissionSetAssignment',
+                        assignmentId,
+                        SYSTEM
+                    );
+                    org.dml.delete('PermissionSet', setId, SYSTEM);
+                }
+            };
+        }
+        const groupName = `Risky_Group_${permission}`;
+        const groupId = org.dml.create(
+            'PermissionSetGroup',
+            { DeveloperName: groupName, MasterLabel: groupName },
+            SYSTEM
+        );
+        const componentId = org.dml.create(
+            'PermissionSetGroupComponent',
+            { PermissionSetGroupId: groupId, PermissionSetId: setId },
+            SYSTEM
+        );
+        const assignmentId = org.dml.create(
+            'PermissionSetAssignment',
+            { AssigneeId: userId, PermissionSetGroupId: groupId },
+            SYSTEM
+        );
+        return {
+            source: `permission set group "${groupName}" (via ${name})`,
+            fix: `Remove ${permission} from component set ${name} of group "${groupName}"`,
+            undo: () => {
+                org.dml.delete('PermissionSetAssignment', assignmentId, SYSTEM);
+                org.dml.delete(
+                    'PermissionSetGroupComponent',
+                    componentId,
+                    SYSTEM
+                );
+                org.dml.delete('PermissionSetGroup', groupId, SYSTEM);
+                org.dml.delete('PermissionSet', setId, SYSTEM);
+            }
+        };
+    }
+
+    it('has a PermissionSet, Profile and MutingPermissionSet field for every catalogue permission', () => {
+        const schema = h.emulator.org.schema;
+        for (const holder of [
+            'PermissionSet',
+            'Profile',
+            'MutingPermissionSet'
+        ]) {
+            const object = schema.require(holder);
+            expect(
+                HIGH_RISK_PERMISSIONS.map((e) => e.key).filter(
+                    (key) => !schema.field(object, `Permissions${key}`)
+                )
+            ).toEqual([]);
+        }
+    });
+
+    it('passes the clean user first (the cases below start from it)', async () => {
+        const clean = await verify();
+        expect(clean.stderr).toBe('');
+        expect(clean.code).toBe(0);
+    });
+
+    const cases = HIGH_RISK_PERMISSIONS.flatMap((entry) =>
+        ROUTES.map((route) => [entry.key, route, entry.reason] as const)
+    );
+    it.each(cases)(
+        '%s granted through the %s: exit 1, naming the permission, the source and the reason',
+        async (permission, route, reason) => {
+            const { source, fix, undo } = grant(route, permission);
+            try {
+                const result = await verify();
+                expect(result.code).toBe(1);
+                const rule = `unlisted.userPermissions.${permission}`;
+                expect(result.stdout).toContain(`FAIL  ${rule}  (case-portal)`);
+                expect(result.stdout).toContain(`HIGH-RISK: ${reason}`);
+                expect(result.stdout).toContain(`granted by: ${source}`);
+                expect(result.stdout).toContain(`fix:        ${fix}`);
+                // That grant is the only failure.
+                expect(result.stdout).toMatch(/, 1 failed, /);
+            } finally {
+                undo();
+            }
+        }
+    );
+
+    it('passes the user again once every grant is taken back', async () => {
+        expect((await verify()).code).toBe(0);
     });
 });
 

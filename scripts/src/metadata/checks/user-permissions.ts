@@ -1,6 +1,6 @@
 import type { Finding } from '../../lib/findings';
 import { nearestNames } from '../../lib/nearest';
-import { knownUserPermissions } from '../user-permissions';
+import { knownUserPermissions } from '../../../shared/user-permissions';
 import type { ParsedMetaFile } from './meta-files';
 
 const HOLDERS = new Set(['PermissionSet', 'Profile', 'MutingPermissionSet']);

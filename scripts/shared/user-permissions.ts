@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Every user permission name Salesforce knows, read from the PermissionSet type of the Tooling API
+ * typings that `@salesforce/types` generates from Salesforce's WSDL (`Permissions<Name>` fields).
+ * The validator checks force-app's names against it; the emulator makes each a boolean field of
+ * PermissionSet, Profile and MutingPermissionSet.
+ */
+
+/**
+ * Permissions a real org exposes that the typings lack, each with its source. The typings come
+ * from one org's WSDL, and PermissionSet's fields vary by org, edition and licence (Object
+ * Reference, "PermissionSet": "The permissions available depend on the org").
+ *
+ * - ManageEncryptionKeys: the "Manage Encryption Keys" user permission of Shield Platform
+ *   Encryption (Salesforce Help, "Which User Permissions Does Shield Platform Encryption Require?",
+ *   https://help.salesforce.com/s/articleView?id=xcloud.security_pe_permissions.htm ; Metadata
+ *   API Developer Guide, "PlatformEncryptionSettings", Special Access Rules). Its field is
+ *   PermissionsManageEncryptionKeys, labelled "Manage Encryption Keys", in PermissionSet describes
+ *   of orgs with Platform Encryption (available for free in Developer Edition, the same Help page),
+ *   as public code generated from such describes shows; the typings' org did not have it.
+ */
+export const EXTRA_USER_PERMISSIONS: readonly string[] = [
+    'ManageEncryptionKeys'
+];
+
+let cached: ReadonlySet<string> | undefined;
+
+/** The names (without the `Permissions` prefix): the typings' and EXTRA_USER_PERMISSIONS. */
+export function knownUserPermissions(): ReadonlySet<string> {
+    if (cached) {
+        return cached;
+    }
+    // The package exports only its modules; the typings sit beside the tooling module.
+    const typings = path.join(
+        path.dirname(require.resolve('@salesforce/types/tooling')),
+        'tooling.d.ts'
+    );
+    const text = readFileSync(typings, 'utf8');
+    const start = text.indexOf('export type PermissionSet = ');
+    const end = text.indexOf('\n};', start);
+    if (start === -1 || end === -1) {
+        throw new Error(
+            `${typings}: no PermissionSet type found (did @salesforce/types change?)`
+        );
+    }
+    const names = [
+        ...text.slice(start, end).matchAll(/\n\s+Permissions(\w+)\?: boolean;/g)
+    ].map((match) => match[1] ?? '');
+    if (names.length === 0) {
+        throw new Error(
+            `${typings}: the PermissionSet type has no Permissions<Name> fields`
+        );
+    }
+    cached = new Set([...names, ...EXTRA_USER_PERMISSIONS]);
+    return cached;
+}
