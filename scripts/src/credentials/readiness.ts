@@ -53,58 +53,80 @@ export function expectationsFromRequired(
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * One readiness rule: `ok` picks the actual text and, when not ok, the status (fail or warn) and
+ * the fix.
+ */
+function check(
+    rule: string,
+    ok: boolean,
+    expected: string,
+    actual: [whenOk: string, otherwise: string],
+    failure: { status: Exclude<ReadinessStatus, 'pass'>; fix: string }
+): ReadinessResult {
+    return {
+        rule,
+        status: ok ? 'pass' : failure.status,
+        expected,
+        actual: ok ? actual[0] : actual[1],
+        fix: ok ? undefined : failure.fix
+    };
+}
+
 export function evaluateReadiness(
     facts: ReadinessFacts,
     expectations: ReadinessExpectations,
     now: Date = new Date()
 ): ReadinessResult[] {
-    const results: ReadinessResult[] = [];
-    results.push({
-        rule: 'credentials.active',
-        status: facts.isActive ? 'pass' : 'fail',
-        expected: 'active',
-        actual: facts.isActive ? 'active' : 'inactive',
-        fix: facts.isActive
-            ? undefined
-            : 'npm run provision (activates the user)'
-    });
-    results.push({
-        rule: 'credentials.not-frozen',
-        status: facts.isFrozen ? 'fail' : 'pass',
-        expected: 'not frozen',
-        actual: facts.isFrozen ? 'frozen' : 'not frozen',
-        fix: facts.isFrozen ? 'npm run credentials -- unfreeze' : undefined
-    });
+    const results: ReadinessResult[] = [
+        check(
+            'credentials.active',
+            facts.isActive,
+            'active',
+            ['active', 'inactive'],
+            { status: 'fail', fix: 'npm run provision (activates the user)' }
+        ),
+        check(
+            'credentials.not-frozen',
+            !facts.isFrozen,
+            'not frozen',
+            ['not frozen', 'frozen'],
+            { status: 'fail', fix: 'npm run credentials -- unfreeze' }
+        )
+    ];
     if (expectations.passwordNeverExpires) {
-        results.push({
-            rule: 'credentials.password-never-expires',
-            status: facts.passwordNeverExpires ? 'pass' : 'fail',
-            expected: 'PasswordNeverExpires (the contract requires it)',
-            actual: facts.passwordNeverExpires ? 'granted' : 'not granted',
-            fix: facts.passwordNeverExpires
-                ? undefined
-                : 'assign the integration permission set group (npm run provision)'
-        });
-        results.push({
-            rule: 'credentials.password-set',
-            status: facts.passwordExpired ? 'fail' : 'pass',
-            expected: 'a current password (password-based integration)',
-            actual: facts.passwordExpired ? 'expired or never set' : 'current',
-            fix: facts.passwordExpired
-                ? 'npm run credentials -- set-password'
-                : undefined
-        });
+        results.push(
+            check(
+                'credentials.password-never-expires',
+                facts.passwordNeverExpires,
+                'PasswordNeverExpires (the contract requires it)',
+                ['granted', 'not granted'],
+                {
+                    status: 'fail',
+                    fix: 'assign the integration permission set group (npm run provision)'
+                }
+            ),
+            check(
+                'credentials.password-set',
+                !facts.passwordExpired,
+                'a current password (password-based integration)',
+                ['current', 'expired or never set'],
+                { status: 'fail', fix: 'npm run credentials -- set-password' }
+            )
+        );
     } else {
-        results.push({
-            rule: 'credentials.password-never-expires',
-            status: facts.passwordNeverExpires ? 'warn' : 'pass',
-            expected:
+        results.push(
+            check(
+                'credentials.password-never-expires',
+                !facts.passwordNeverExpires,
                 'no PasswordNeverExpires (OAuth-only: the contract does not ask for it)',
-            actual: facts.passwordNeverExpires ? 'granted' : 'not granted',
-            fix: facts.passwordNeverExpires
-                ? 'remove PasswordNeverExpires from the sets and profile the user holds'
-                : undefined
-        });
+                ['not granted', 'granted'],
+                {
+                    status: 'warn',
+                    fix: 'remove PasswordNeverExpires from the sets and profile the user holds'
+                }
+            )
+        );
     }
     const grants = facts.grants;
     const lastUsed = grants
@@ -112,35 +134,40 @@ export function evaluateReadiness(
         .filter((date): date is string => date !== null)
         .sort()
         .at(-1);
-    results.push({
-        rule: 'credentials.oauth-grants',
-        status: grants.length > 0 ? 'pass' : 'warn',
-        expected: `an OAuth grant for ${facts.apps.join(', ') || 'the app'}`,
-        actual:
-            grants.length > 0
-                ? `${grants.length} grant(s), last used ${lastUsed ?? 'never'}`
-                : 'none',
-        fix:
-            grants.length > 0
-                ? undefined
-                : 'authorize the integration (JWT bearer and client credentials leave no refresh token, so none is expected for them)'
-    });
+    results.push(
+        check(
+            'credentials.oauth-grants',
+            grants.length > 0,
+            `an OAuth grant for ${facts.apps.join(', ') || 'the app'}`,
+            [
+                `${grants.length} grant(s), last used ${lastUsed ?? 'never'}`,
+                'none'
+            ],
+            {
+                status: 'warn',
+                fix: 'authorize the integration (JWT bearer and client credentials leave no refresh token, so none is expected for them)'
+            }
+        )
+    );
     const staleDays = expectations.staleLoginDays ?? 90;
     const lastLogin = facts.lastLoginDate;
     const age =
         lastLogin === null
             ? undefined
             : (now.getTime() - new Date(lastLogin).getTime()) / DAY_MS;
-    results.push({
-        rule: 'credentials.last-login',
-        status: age !== undefined && age <= staleDays ? 'pass' : 'warn',
-        expected: `a login within ${staleDays} days`,
-        actual: lastLogin ?? 'never logged in',
-        fix:
-            age !== undefined && age <= staleDays
-                ? undefined
-                : 'check that the integration still connects (or freeze the user if it is retired)'
-    });
+    const loggedIn = lastLogin ?? 'never logged in';
+    results.push(
+        check(
+            'credentials.last-login',
+            age !== undefined && age <= staleDays,
+            `a login within ${staleDays} days`,
+            [loggedIn, loggedIn],
+            {
+                status: 'warn',
+                fix: 'check that the integration still connects (or freeze the user if it is retired)'
+            }
+        )
+    );
     return results;
 }
 
