@@ -1,4 +1,8 @@
-import type { CompositeSubrequest, OrgClient } from '../org/client';
+import type {
+    CompositeSubrequest,
+    OrgClient,
+    QueryResult
+} from '../org/client';
 import { COMPOSITE_QUERY_SIZE, COMPOSITE_SIZE } from '../org/client';
 
 /**
@@ -14,13 +18,6 @@ export class AccessQueryError extends Error {
     ) {
         super(message);
     }
-}
-
-interface QueryResult<T> {
-    totalSize: number;
-    done: boolean;
-    records: T[];
-    nextRecordsUrl?: string;
 }
 
 export interface Sub {
@@ -99,8 +96,9 @@ export async function records<T>(
     );
     for (const row of rows) {
         for (const child of children) {
-            const value = row[child] as QueryResult<unknown> | null | undefined;
-            row[child] = value ? await client.rest(value) : [];
+            row[child] = await client.children(
+                row[child] as QueryResult<unknown> | null | undefined
+            );
         }
     }
     return rows as T[];

@@ -3,6 +3,7 @@ import { unknownNameMessage, type NamedKind } from '../org/names';
 import {
     QueryError,
     type OrgClient,
+    type QueryResult,
     type Reconciler,
     type SaveResult
 } from '../org/client';
@@ -119,8 +120,8 @@ interface HeldRow {
 }
 
 type UserWithHeld = UserRow & {
-    PermissionSetAssignments?: { records: HeldRow[] } | null;
-    PermissionSetLicenseAssignments?: { records: HeldRow[] } | null;
+    PermissionSetAssignments?: QueryResult<HeldRow> | null;
+    PermissionSetLicenseAssignments?: QueryResult<HeldRow> | null;
 };
 
 /**
@@ -318,8 +319,8 @@ export async function assign(
     const held = new Map<string, HeldRow>();
     for (const user of users) {
         for (const row of [
-            ...(user.PermissionSetAssignments?.records ?? []),
-            ...(user.PermissionSetLicenseAssignments?.records ?? [])
+            ...(await client.children(user.PermissionSetAssignments)),
+            ...(await client.children(user.PermissionSetLicenseAssignments))
         ]) {
             const target =
                 row.PermissionSetLicenseId ??

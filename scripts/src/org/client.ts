@@ -34,7 +34,7 @@ export interface CompositeSubresponse<T = unknown> {
     referenceId: string;
 }
 
-interface QueryResult<T> {
+export interface QueryResult<T> {
     totalSize: number;
     done: boolean;
     records: T[];
@@ -255,6 +255,14 @@ export class OrgClient {
             records.push(...page.records);
         }
         return records;
+    }
+
+    /**
+     * A child relationship's rows from a query result (a subquery column: null when the parent has
+     * none), every page: a parent with many children gets a `nextRecordsUrl` of its own.
+     */
+    async children<T>(value: QueryResult<T> | null | undefined): Promise<T[]> {
+        return value ? this.rest(value) : [];
     }
 
     /**

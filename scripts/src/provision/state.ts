@@ -1,4 +1,4 @@
-import { QueryError, type OrgClient } from '../org/client';
+import { QueryError, type OrgClient, type QueryResult } from '../org/client';
 import { inList, quote } from '../org/soql';
 import type { UserDefinition } from './definition';
 
@@ -59,7 +59,7 @@ export interface OrgState {
 }
 
 /** A child relationship in a query result: null when the parent has no such rows. */
-type Children<T> = { records: T[] } | null;
+type Children<T> = QueryResult<T> | null;
 
 type UserWithChildren = UserRow & {
     PermissionSetAssignments: Children<OrgState['assignments'][number]>;
@@ -191,7 +191,9 @@ export async function readState(
         permissionSetLicenses: get('permissionSetLicenses'),
         groups: get('groups'),
         permissionSets: get('permissionSets'),
-        assignments: PermissionSetAssignments?.records ?? [],
-        licenseAssignments: PermissionSetLicenseAssignments?.records ?? []
+        assignments: await client.children(PermissionSetAssignments),
+        licenseAssignments: await client.children(
+            PermissionSetLicenseAssignments
+        )
     };
 }
