@@ -1,5 +1,5 @@
 import { renderTable } from '../lib/table';
-import type { AssignReport } from './assign';
+import type { AssignReport } from './types';
 
 // Every message the assign command prints, in one place.
 
