@@ -393,6 +393,7 @@ export function standardObjects(): ObjectDef[] {
                 required('SetupEntityId', 'reference', {
                     referenceTo: [
                         'ApexClass',
+                        'ApexPage',
                         'CustomPermission',
                         'ConnectedApplication'
                     ],
