@@ -9,8 +9,9 @@
 // Usage). Its key prefix is not published: 0TS is the emulator's own.
 //
 // ApexPage (Object Reference, "ApexPage"; Field Reference, "ApexPage"): a Visualforce page, key
-// prefix 066 (as public projects' key-prefix tables list it). Fields as documented; the
-// emulator creates rows only from `pages/*.page-meta.xml` at load: API writes are not emulated.
+// prefix 066 (as public projects' key-prefix tables list it). Fields as documented (describe shows
+// them read-only); the emulator creates rows only from `pages/*.page-meta.xml` at load. The API's
+// create, update and delete, which Salesforce lists, answer 501 "not emulated".
 
 import { bool, field, readOnly, required, systemFields } from './fields';
 import { objectDef } from './standard-objects';
@@ -70,12 +71,7 @@ export function tabAndPageObjects(): ObjectDef[] {
                     updateable: false
                 })
             ],
-            {
-                createable: false,
-                updateable: false,
-                deletable: false,
-                label: 'Visualforce Page'
-            }
+            { writesNotEmulated: true, label: 'Visualforce Page' }
         )
     ];
 }

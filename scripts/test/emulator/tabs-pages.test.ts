@@ -119,6 +119,24 @@ describe('tab settings and Visualforce pages', () => {
         expect(access.records.map((r) => r.SetupEntityType)).toEqual([
             'ApexPage'
         ]);
+        // Pages come from metadata only: API writes answer "not emulated", never a false refusal.
+        const create = await failure(
+            harness.conn
+                .sobject('ApexPage')
+                .create({ Name: 'Api_Page', MasterLabel: 'Api Page' })
+        );
+        expect(create).toMatchObject({
+            errorCode: 'FUNCTIONALITY_NOT_ENABLED',
+            message: expect.stringContaining(
+                'create of ApexPage records through the API is not emulated'
+            )
+        });
+        const remove = await failure(
+            harness.conn
+                .sobject('ApexPage')
+                .destroy(String(pages.records[0]?.Id))
+        );
+        expect(remove.errorCode).toBe('FUNCTIONALITY_NOT_ENABLED');
     });
 
     it('refuses a Visibility outside DefaultOn and DefaultOff, and a second row for the same tab', async () => {
