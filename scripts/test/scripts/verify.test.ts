@@ -173,6 +173,52 @@ describe('verify (against the emulator over HTTP)', () => {
         expect(rule(plain, 'unlisted.tabs.Case_Portal')?.status).toBe('fail');
     });
 
+    it('names the profile, and the group with its set, for a tab they grant', async () => {
+        const org = h.emulator.org;
+        const profileId = org
+            .rows('User')
+            .find((u) => u.Id === userId)?.ProfileId;
+        const owned = org
+            .rows('PermissionSet')
+            .find(
+                (set) =>
+                    set.IsOwnedByProfile === true && set.ProfileId === profileId
+            );
+        const component = org
+            .rows('PermissionSet')
+            .find(
+                (set) => set.Name === 'Case_Portal_Integration_User_Permissions'
+            );
+        for (const [parent, name] of [
+            [owned, 'standard-Lead'],
+            [component, 'standard-Report']
+        ] as const) {
+            org.dml.create(
+                'PermissionSetTabSetting',
+                { ParentId: parent?.Id, Name: name, Visibility: 'DefaultOn' },
+                SYSTEM
+            );
+        }
+        const report = await runVerify(
+            h.client(),
+            [username],
+            [contract('case-portal')],
+            {}
+        );
+        expect(rule(report, 'unlisted.tabs.standard-Lead')).toMatchObject({
+            status: 'fail',
+            grantedBy: ['profile "Minimum Access - API Only Integrations"']
+        });
+        // Through the group's aggregate set, attributed to the component that holds it.
+        expect(rule(report, 'unlisted.tabs.standard-Report')).toMatchObject({
+            status: 'fail',
+            grantedBy: [
+                'permission set group "Case_Portal_Integration" (via Case_Portal_Integration_User_Permissions)'
+            ]
+        });
+        expect(report.apiCalls).toBe(2);
+    });
+
     it('fails on a Visualforce page granted through SetupEntityAccess that no contract lists', async () => {
         const org = h.emulator.org;
         const setId = assignSet('Pages', {});
