@@ -18,6 +18,7 @@ import {
     deployPermissionSet,
     deployPermissionSetGroup
 } from './permission-sets';
+import { deployApexPage, deployProfileTabs } from './tabs-and-pages';
 import { readMetadata, type XmlNode } from './xml';
 
 export class MetadataDeployError extends Error {
@@ -36,7 +37,10 @@ export interface LoadSummary {
     mutingPermissionSets: string[];
     customPermissions: string[];
     apexClasses: string[];
+    apexPages: string[];
     oauthApps: string[];
+    /** Profiles whose file was read (tab visibilities only; see tabs-and-pages.ts). */
+    profiles: string[];
 }
 
 interface Step {
@@ -52,6 +56,12 @@ const STEPS: Step[] = [
         root: 'ApexClass',
         deploy: deployApexClass,
         collect: 'apexClasses'
+    },
+    {
+        suffix: '.page-meta.xml',
+        root: 'ApexPage',
+        deploy: deployApexPage,
+        collect: 'apexPages'
     },
     {
         suffix: '.customPermission-meta.xml',
@@ -76,6 +86,12 @@ const STEPS: Step[] = [
         root: 'PermissionSet',
         deploy: deployPermissionSet,
         collect: 'permissionSets'
+    },
+    {
+        suffix: '.profile-meta.xml',
+        root: 'Profile',
+        deploy: deployProfileTabs,
+        collect: 'profiles'
     },
     {
         suffix: '.mutingpermissionset-meta.xml',
@@ -110,7 +126,9 @@ export function loadMetadata(org: Org, dirs: string[]): LoadSummary {
         mutingPermissionSets: [],
         customPermissions: [],
         apexClasses: [],
-        oauthApps: []
+        apexPages: [],
+        oauthApps: [],
+        profiles: []
     };
     const problems = loadCustomObjects(org, files);
     if (problems.length > 0) {

@@ -1,9 +1,11 @@
 // Deploys permission sets, muting permission sets and permission set groups the way
 // a Metadata API deploy creates their records: PermissionSet + ObjectPermissions +
-// FieldPermissions + SetupEntityAccess rows, groups with their components.
+// FieldPermissions + SetupEntityAccess + PermissionSetTabSetting rows, groups with their
+// components.
 
 import type { Org } from '../org/org';
 import type { SObjectRecord } from '../schema/types';
+import { deployTabSettings } from './tabs-and-pages';
 import { children, flag, text, texts, type XmlNode } from './xml';
 
 const SYSTEM = { system: true } as const;
@@ -120,6 +122,12 @@ const SETUP_ENTITY_GRANTS = [
         nameField: 'Name'
     },
     {
+        element: 'pageAccesses',
+        nameElement: 'apexPage',
+        object: 'ApexPage',
+        nameField: 'Name'
+    },
+    {
         element: 'customPermissions',
         nameElement: 'name',
         object: 'CustomPermission',
@@ -145,6 +153,7 @@ export function deployPermissionSet(
         SYSTEM
     );
     deployAccess(org, setId, xml);
+    deployTabSettings(org, setId, xml);
     for (const grant of SETUP_ENTITY_GRANTS) {
         for (const access of children(xml, grant.element).filter((item) =>
             flag(item, 'enabled')

@@ -159,6 +159,26 @@ function fieldPermissions(
         }));
 }
 
+/**
+ * The components' tab settings, the most permissive per tab (Salesforce Help, "Tab Settings":
+ * "the most permissive setting applies"). Muting of tab settings is not emulated.
+ */
+function tabSettings(org: Org, sets: string[]): Map<string, string> {
+    const byTab = new Map<string, string>();
+    for (const row of org.find('PermissionSetTabSetting', (r) =>
+        sets.includes(String(r.ParentId))
+    )) {
+        const name = String(row.Name);
+        if (byTab.get(name) !== 'DefaultOn') {
+            byTab.set(
+                name,
+                row.Visibility === 'DefaultOn' ? 'DefaultOn' : 'DefaultOff'
+            );
+        }
+    }
+    return byTab;
+}
+
 export function recomputeGroup(org: Org, groupId: string): void {
     const aggregate = aggregateSetOf(org, groupId);
     if (!aggregate) {
@@ -175,7 +195,8 @@ export function recomputeGroup(org: Org, groupId: string): void {
     for (const type of [
         'ObjectPermissions',
         'FieldPermissions',
-        'SetupEntityAccess'
+        'SetupEntityAccess',
+        'PermissionSetTabSetting'
     ]) {
         for (const row of org.find(type, (r) => r.ParentId === aggregateId)) {
             org.dml.delete(type, String(row.Id), SYSTEM);
@@ -208,6 +229,13 @@ export function recomputeGroup(org: Org, groupId: string): void {
                 SetupEntityId: entityId,
                 SetupEntityType: org.schema.objectForId(entityId)?.name ?? null
             },
+            SYSTEM
+        );
+    }
+    for (const [name, visibility] of tabSettings(org, sets)) {
+        org.dml.create(
+            'PermissionSetTabSetting',
+            { ParentId: aggregateId, Name: name, Visibility: visibility },
             SYSTEM
         );
     }

@@ -3,6 +3,7 @@
 
 import { DmlError } from '../core/errors';
 import { formatDateTime } from '../core/dates';
+import { notEmulated } from '../core/not-emulated';
 import { isId, to18 } from '../core/ids';
 import type {
     FieldDef,
@@ -56,12 +57,27 @@ export class Dml {
         return object;
     }
 
+    /** Writes Salesforce accepts but the emulator does not model (ObjectDef.writesNotEmulated). */
+    private refuseNotEmulated(
+        object: ObjectDef,
+        operation: string,
+        options: DmlOptions
+    ): void {
+        if (object.writesNotEmulated && !options.system) {
+            throw notEmulated(
+                `${operation} of ${object.name} records through the API`,
+                `/sobjects/${object.name}`
+            );
+        }
+    }
+
     create(
         type: string,
         input: Record<string, unknown>,
         options: DmlOptions = {}
     ): string {
         const object = this.object(type);
+        this.refuseNotEmulated(object, 'create', options);
         if (!object.createable && !options.system) {
             throw new DmlError(
                 'INVALID_TYPE_FOR_OPERATION',
@@ -134,6 +150,7 @@ export class Dml {
         options: DmlOptions = {}
     ): void {
         const object = this.object(type);
+        this.refuseNotEmulated(object, 'update', options);
         if (!object.updateable && !options.system) {
             throw new DmlError(
                 'INVALID_TYPE_FOR_OPERATION',
@@ -172,6 +189,7 @@ export class Dml {
         if (!object) {
             throw this.missing(id);
         }
+        this.refuseNotEmulated(object, 'delete', options);
         if (!object.deletable && !options.system) {
             throw new DmlError(
                 'INVALID_TYPE_FOR_OPERATION',

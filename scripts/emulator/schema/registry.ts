@@ -4,6 +4,7 @@
 import { credentialObjects } from './credentials';
 import { entityDefinitionObject } from './entity-definition';
 import { permissionFields, standardObjects } from './standard-objects';
+import { tabAndPageObjects } from './tabs-and-pages';
 import type { ChildRelationshipDef, FieldDef, ObjectDef } from './types';
 
 const PERMISSION_HOLDERS = ['PermissionSet', 'MutingPermissionSet', 'Profile'];
@@ -18,6 +19,7 @@ export class SchemaRegistry {
         definitions: ObjectDef[] = [
             ...standardObjects(),
             ...credentialObjects(),
+            ...tabAndPageObjects(),
             entityDefinitionObject()
         ]
     ) {

@@ -34,6 +34,7 @@ export function objectDef(
         deletable: options.deletable ?? true,
         queryable: options.queryable ?? true,
         recycleBin: options.recycleBin ?? false,
+        ...(options.writesNotEmulated ? { writesNotEmulated: true } : {}),
         fields
     };
 }
@@ -393,6 +394,7 @@ export function standardObjects(): ObjectDef[] {
                 required('SetupEntityId', 'reference', {
                     referenceTo: [
                         'ApexClass',
+                        'ApexPage',
                         'CustomPermission',
                         'ConnectedApplication'
                     ],

@@ -74,5 +74,7 @@ export interface ObjectDef {
     queryable: boolean;
     /** Deleted rows stay visible to queryAll (IsDeleted = true). */
     recycleBin: boolean;
+    /** Salesforce accepts API writes here but the emulator does not model them: 501 not emulated. */
+    writesNotEmulated?: boolean;
     fields: FieldDef[];
 }

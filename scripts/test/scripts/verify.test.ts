@@ -128,6 +128,142 @@ describe('verify (against the emulator over HTTP)', () => {
         expect(report.apiCalls).toBe(2);
     });
 
+    it('checks tabs: a tab the contract does not list fails, a required tab passes', async () => {
+        const org = h.emulator.org;
+        const setId = assignSet('Tabs', {});
+        for (const [name, visibility] of [
+            ['Case_Portal', 'DefaultOn'],
+            ['standard-Account', 'DefaultOff']
+        ] as const) {
+            org.dml.create(
+                'PermissionSetTabSetting',
+                { ParentId: setId, Name: name, Visibility: visibility },
+                SYSTEM
+            );
+        }
+        const kit = contract('case-portal');
+        const withTab: Contract = {
+            ...kit,
+            setupEntities: {
+                ...kit.setupEntities,
+                tabs: { require: ['Case_Portal'], recommend: [], allow: [] }
+            }
+        };
+        const report = await runVerify(h.client(), [username], [withTab], {});
+        expect(
+            rule(report, 'setupEntities.tabs.require.Case_Portal')
+        ).toMatchObject({
+            status: 'pass',
+            grantedBy: ['permission set "Tabs"']
+        });
+        // Default Off is still access (Salesforce Help, "Tab Settings": Available).
+        expect(rule(report, 'unlisted.tabs.standard-Account')).toMatchObject({
+            status: 'fail',
+            grantedBy: ['permission set "Tabs"']
+        });
+        expect(rule(report, 'unlisted.tabs.Case_Portal')).toBeUndefined();
+        // The emulator lists PermissionSetTabSetting: tabs are checked, not skipped.
+        expect(rule(report, 'unlisted.tabs')).toBeUndefined();
+        expect(failures(report)).toEqual([
+            expect.stringMatching(/^unlisted\.tabs\.standard-Account: /)
+        ]);
+        expect(report.apiCalls).toBe(2);
+        // Without the tab in the contract, the required one is a finding too.
+        const plain = await runVerify(h.client(), [username], [kit], {});
+        expect(rule(plain, 'unlisted.tabs.Case_Portal')?.status).toBe('fail');
+    });
+
+    it('names the profile, and the group with its set, for a tab they grant', async () => {
+        const org = h.emulator.org;
+        const profileId = org
+            .rows('User')
+            .find((u) => u.Id === userId)?.ProfileId;
+        const owned = org
+            .rows('PermissionSet')
+            .find(
+                (set) =>
+                    set.IsOwnedByProfile === true && set.ProfileId === profileId
+            );
+        const component = org
+            .rows('PermissionSet')
+            .find(
+                (set) => set.Name === 'Case_Portal_Integration_User_Permissions'
+            );
+        for (const [parent, name] of [
+            [owned, 'standard-Lead'],
+            [component, 'standard-Report']
+        ] as const) {
+            org.dml.create(
+                'PermissionSetTabSetting',
+                { ParentId: parent?.Id, Name: name, Visibility: 'DefaultOn' },
+                SYSTEM
+            );
+        }
+        const report = await runVerify(
+            h.client(),
+            [username],
+            [contract('case-portal')],
+            {}
+        );
+        expect(rule(report, 'unlisted.tabs.standard-Lead')).toMatchObject({
+            status: 'fail',
+            grantedBy: ['profile "Minimum Access - API Only Integrations"']
+        });
+        // Through the group's aggregate set, attributed to the component that holds it.
+        expect(rule(report, 'unlisted.tabs.standard-Report')).toMatchObject({
+            status: 'fail',
+            grantedBy: [
+                'permission set group "Case_Portal_Integration" (via Case_Portal_Integration_User_Permissions)'
+            ]
+        });
+        expect(report.apiCalls).toBe(2);
+    });
+
+    it('fails on a Visualforce page granted through SetupEntityAccess that no contract lists', async () => {
+        const org = h.emulator.org;
+        const setId = assignSet('Pages', {});
+        const pageId = org.dml.create(
+            'ApexPage',
+            {
+                Name: 'Admin_Console',
+                MasterLabel: 'Admin Console',
+                ApiVersion: 66
+            },
+            SYSTEM
+        );
+        org.dml.create(
+            'SetupEntityAccess',
+            { ParentId: setId, SetupEntityId: pageId },
+            SYSTEM
+        );
+        const report = await runVerify(
+            h.client(),
+            [username],
+            [contract('case-portal')],
+            {}
+        );
+        expect(rule(report, 'unlisted.apexPages.Admin_Console')).toMatchObject({
+            status: 'fail',
+            grantedBy: ['permission set "Pages"']
+        });
+        expect(failures(report)).toEqual([
+            expect.stringMatching(/^unlisted\.apexPages\.Admin_Console: /)
+        ]);
+        const allowed: Contract = {
+            ...contract('case-portal'),
+            setupEntities: {
+                ...contract('case-portal').setupEntities,
+                apexPages: {
+                    require: [],
+                    recommend: [],
+                    allow: ['Admin_Console']
+                }
+            }
+        };
+        const again = await runVerify(h.client(), [username], [allowed], {});
+        expect(failures(again)).toEqual([]);
+    });
+
     it('warns instead of failing where the contract says so', async () => {
         assignSet('Reports', { PermissionsRunReports: true });
         const lenient: Contract = {
@@ -692,8 +828,9 @@ describe('verify: many users', () => {
             );
             expect(report.users).toHaveLength(150);
             expect(report.users.every((u) => u.found)).toBe(true);
-            // Two chunks, one composite call each (no groups, no setup entities to name).
-            expect(report.apiCalls).toBe(2);
+            // Two chunks, two composite calls each: the snapshot, then the tab settings of the
+            // sets found (the org lists PermissionSetTabSetting; no groups or entities to name).
+            expect(report.apiCalls).toBe(4);
         } finally {
             await h.close();
         }

@@ -10,6 +10,7 @@ import {
     permissionSetGroupComponentRules,
     permissionSetGroupRules,
     permissionSetRules,
+    permissionSetTabSettingRules,
     setupEntityAccessRules
 } from './permission-sets';
 import type { ObjectRules } from './types';
@@ -28,5 +29,6 @@ export const objectRules: Record<string, ObjectRules> = {
     ObjectPermissions: objectPermissionsRules,
     FieldPermissions: fieldPermissionsRules,
     SetupEntityAccess: setupEntityAccessRules,
+    PermissionSetTabSetting: permissionSetTabSettingRules,
     Case: caseRules
 };

@@ -307,3 +307,23 @@ export const setupEntityAccessRules: ObjectRules = {
         }
     }
 };
+
+/**
+ * PermissionSetTabSetting: one row a tab and parent (the emulator refuses a second with
+ * DUPLICATE_VALUE; Salesforce's answer is not documented); a change refreshes the groups the
+ * parent is in, as for the other permission rows.
+ */
+export const permissionSetTabSettingRules: ObjectRules = {
+    ...refreshParent,
+    beforeInsert(org, record) {
+        if (
+            org.first(
+                'PermissionSetTabSetting',
+                (row) =>
+                    row.ParentId === record.ParentId && row.Name === record.Name
+            )
+        ) {
+            throw duplicateValue();
+        }
+    }
+};
