@@ -7,7 +7,7 @@ import {
 } from '../eca/global-oauth';
 import { EXIT, printJson, runIfMain, type Command } from '../lib/cli';
 
-const USAGE = `Usage: tsx scripts/src/commands/eca-global-oauth.ts --callback-url <url> [options]
+const USAGE = `Usage: npm run eca:global-oauth -- --callback-url <url> [options]
 
 Writes the org-specific global OAuth settings (ExtlClntAppGlobalOauthSettings) of the
 Case_Portal_Integration external client app as a small deployable SFDX project under the
