@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { assign, type UserSelector } from '../assign/assign';
 import { ASSIGN_USAGE, formatAssignReport } from '../assign/messages';
-import {
-    EXIT,
-    ORG_COMMAND_FLAGS,
-    printJson,
-    runIfMain,
-    type Command
-} from '../lib/cli';
+import { EXIT, runIfMain } from '../lib/cli';
+import { DRY_RUN_FLAG, orgCommand } from '../lib/org-command';
 import { connect } from '../org/connect';
 
 function usernamesFromFile(file: string): string[] {
@@ -47,91 +41,89 @@ function usernamesFromFile(file: string): string[] {
     return usernames;
 }
 
-export const run: Command = async (argv) => {
-    const { values } = parseArgs({
-        args: argv,
-        options: {
-            ...ORG_COMMAND_FLAGS,
-            'permission-set': { type: 'string', multiple: true, default: [] },
-            'permission-set-group': {
-                type: 'string',
-                multiple: true,
-                default: []
-            },
-            'permission-set-license': {
-                type: 'string',
-                multiple: true,
-                default: []
-            },
-            users: { type: 'string' },
-            'users-file': { type: 'string' },
-            where: { type: 'string' },
-            'bulk-threshold': { type: 'string', default: '2000' }
+export const run = orgCommand({
+    usage: ASSIGN_USAGE,
+    options: {
+        ...DRY_RUN_FLAG,
+        'permission-set': { type: 'string', multiple: true, default: [] },
+        'permission-set-group': {
+            type: 'string',
+            multiple: true,
+            default: []
+        },
+        'permission-set-license': {
+            type: 'string',
+            multiple: true,
+            default: []
+        },
+        users: { type: 'string' },
+        'users-file': { type: 'string' },
+        where: { type: 'string' },
+        'bulk-threshold': { type: 'string', default: '2000' }
+    },
+    run: async (values) => {
+        const targets = {
+            permissionSets: values['permission-set'],
+            permissionSetGroups: values['permission-set-group'],
+            permissionSetLicenses: values['permission-set-license']
+        };
+        if (
+            targets.permissionSets.length +
+                targets.permissionSetGroups.length +
+                targets.permissionSetLicenses.length ===
+            0
+        ) {
+            throw new Error(
+                `Name at least one --permission-set, --permission-set-group or --permission-set-license.\n${ASSIGN_USAGE}`
+            );
         }
-    });
-    if (values.help) {
-        process.stdout.write(`${ASSIGN_USAGE}\n`);
-        return EXIT.ok;
+        const sources = [
+            values.users,
+            values['users-file'],
+            values.where
+        ].filter((v) => v !== undefined);
+        if (sources.length !== 1) {
+            throw new Error(
+                `Give exactly one of --users, --users-file, --where.\n${ASSIGN_USAGE}`
+            );
+        }
+        const selector: UserSelector =
+            values.where !== undefined
+                ? { where: values.where }
+                : {
+                      usernames:
+                          values.users !== undefined
+                              ? values.users.split(',')
+                              : usernamesFromFile(
+                                    path.resolve(values['users-file'] ?? '')
+                                )
+                  };
+        const bulkThreshold = Number(values['bulk-threshold']);
+        if (!Number.isInteger(bulkThreshold) || bulkThreshold < 0) {
+            throw new Error(
+                `--bulk-threshold takes a whole number, got "${values['bulk-threshold']}"`
+            );
+        }
+        const client = await connect({ targetOrg: values['target-org'] });
+        const report = await assign(client, targets, selector, {
+            dryRun: values['dry-run'],
+            bulkThreshold,
+            onProgress: (message) => process.stderr.write(`${message}\n`)
+        });
+        const succeeded =
+            report.created + report.alreadyAssigned + report.renewed;
+        const code =
+            report.failed.length === 0
+                ? EXIT.ok
+                : succeeded > 0
+                  ? EXIT.partial
+                  : EXIT.failure;
+        return {
+            code,
+            result: report,
+            human: formatAssignReport(report, values['dry-run'])
+        };
     }
-    const targets = {
-        permissionSets: values['permission-set'],
-        permissionSetGroups: values['permission-set-group'],
-        permissionSetLicenses: values['permission-set-license']
-    };
-    if (
-        targets.permissionSets.length +
-            targets.permissionSetGroups.length +
-            targets.permissionSetLicenses.length ===
-        0
-    ) {
-        throw new Error(
-            `Name at least one --permission-set, --permission-set-group or --permission-set-license.\n${ASSIGN_USAGE}`
-        );
-    }
-    const sources = [values.users, values['users-file'], values.where].filter(
-        (v) => v !== undefined
-    );
-    if (sources.length !== 1) {
-        throw new Error(
-            `Give exactly one of --users, --users-file, --where.\n${ASSIGN_USAGE}`
-        );
-    }
-    const selector: UserSelector =
-        values.where !== undefined
-            ? { where: values.where }
-            : {
-                  usernames:
-                      values.users !== undefined
-                          ? values.users.split(',')
-                          : usernamesFromFile(
-                                path.resolve(values['users-file'] ?? '')
-                            )
-              };
-    const bulkThreshold = Number(values['bulk-threshold']);
-    if (!Number.isInteger(bulkThreshold) || bulkThreshold < 0) {
-        throw new Error(
-            `--bulk-threshold takes a whole number, got "${values['bulk-threshold']}"`
-        );
-    }
-    const client = await connect({ targetOrg: values['target-org'] });
-    const report = await assign(client, targets, selector, {
-        dryRun: values['dry-run'],
-        bulkThreshold,
-        onProgress: (message) => process.stderr.write(`${message}\n`)
-    });
-    const succeeded = report.created + report.alreadyAssigned + report.renewed;
-    const code =
-        report.failed.length === 0
-            ? EXIT.ok
-            : succeeded > 0
-              ? EXIT.partial
-              : EXIT.failure;
-    if (values.json) {
-        printJson(code, report);
-    } else {
-        process.stdout.write(formatAssignReport(report, values['dry-run']));
-    }
-    return code;
-};
+});
 
 runIfMain(module, run);

@@ -1,16 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadContract } from '../access/contract';
 import { formatVerifyReport } from '../access/report';
 import { runVerify } from '../access/run-verify';
-import {
-    EXIT,
-    ORG_COMMAND_FLAGS,
-    printJson,
-    runIfMain,
-    type Command
-} from '../lib/cli';
+import { EXIT, runIfMain } from '../lib/cli';
+import { orgCommand } from '../lib/org-command';
 import { toJUnit } from '../lib/junit';
 import { connect } from '../org/connect';
 import { loadDefinition } from '../provision/definition';
@@ -28,79 +22,72 @@ Exit 1 on any failure, on a contract name the org does not know, and on a --para
 rule needs but was not given.
 --user defaults to the Username in config/api-user.json.`;
 
-export const run: Command = async (argv) => {
-    const { values } = parseArgs({
-        args: argv,
-        options: {
-            'target-org': ORG_COMMAND_FLAGS['target-org'],
-            user: { type: 'string', multiple: true },
-            contract: { type: 'string', multiple: true },
-            param: { type: 'string', multiple: true },
-            json: ORG_COMMAND_FLAGS.json,
-            junit: { type: 'string' },
-            help: ORG_COMMAND_FLAGS.help
+export const run = orgCommand({
+    usage: USAGE,
+    options: {
+        user: { type: 'string', multiple: true },
+        contract: { type: 'string', multiple: true },
+        param: { type: 'string', multiple: true },
+        junit: { type: 'string' }
+    },
+    run: async (values) => {
+        if (!values.contract || values.contract.length === 0) {
+            throw new Error(
+                `--contract <file> is required (presets in config/access/)\n${USAGE}`
+            );
         }
-    });
-    if (values.help) {
-        process.stdout.write(`${USAGE}\n`);
-        return EXIT.ok;
-    }
-    if (!values.contract || values.contract.length === 0) {
-        throw new Error(
-            `--contract <file> is required (presets in config/access/)\n${USAGE}`
+        const contracts = values.contract.map((file) =>
+            loadContract(path.resolve(file))
         );
-    }
-    const contracts = values.contract.map((file) =>
-        loadContract(path.resolve(file))
-    );
-    const parameters: Record<string, string> = {};
-    for (const pair of values.param ?? []) {
-        const [name, ...rest] = pair.split('=');
-        if (!name || rest.length === 0) {
-            throw new Error(`--param takes name=value, got "${pair}"`);
+        const parameters: Record<string, string> = {};
+        for (const pair of values.param ?? []) {
+            const [name, ...rest] = pair.split('=');
+            if (!name || rest.length === 0) {
+                throw new Error(`--param takes name=value, got "${pair}"`);
+            }
+            parameters[name] = rest.join('=');
         }
-        parameters[name] = rest.join('=');
-    }
-    const usernames = values.user ?? [
-        loadDefinition(path.resolve('config/api-user.json')).Username
-    ];
-    const client = await connect({ targetOrg: values['target-org'] });
-    const report = await runVerify(client, usernames, contracts, parameters);
-    const code = report.summary.fail > 0 ? EXIT.failure : EXIT.ok;
-    if (values.junit) {
-        // --junit reports/scratch/verify.xml works on a fresh clone: the folder is created.
-        mkdirSync(path.dirname(path.resolve(values.junit)), {
-            recursive: true
-        });
-        writeFileSync(
-            values.junit,
-            toJUnit(
-                report.users.map((user) => ({
-                    name: `verify ${user.username}`,
-                    cases: user.results.map((r) => ({
-                        name: r.rule,
-                        classname: `${r.contract}.${user.username}`,
-                        status: r.status,
-                        message: `expected ${r.expected}, actual ${r.actual}`,
-                        details: [
-                            r.grantedBy.length > 0
-                                ? `granted by: ${r.grantedBy.join('; ')}`
-                                : '',
-                            r.fix ? `fix: ${r.fix}` : ''
-                        ]
-                            .filter(Boolean)
-                            .join('\n')
+        const usernames = values.user ?? [
+            loadDefinition(path.resolve('config/api-user.json')).Username
+        ];
+        const client = await connect({ targetOrg: values['target-org'] });
+        const report = await runVerify(
+            client,
+            usernames,
+            contracts,
+            parameters
+        );
+        const code = report.summary.fail > 0 ? EXIT.failure : EXIT.ok;
+        if (values.junit) {
+            // --junit reports/scratch/verify.xml works on a fresh clone: the folder is created.
+            mkdirSync(path.dirname(path.resolve(values.junit)), {
+                recursive: true
+            });
+            writeFileSync(
+                values.junit,
+                toJUnit(
+                    report.users.map((user) => ({
+                        name: `verify ${user.username}`,
+                        cases: user.results.map((r) => ({
+                            name: r.rule,
+                            classname: `${r.contract}.${user.username}`,
+                            status: r.status,
+                            message: `expected ${r.expected}, actual ${r.actual}`,
+                            details: [
+                                r.grantedBy.length > 0
+                                    ? `granted by: ${r.grantedBy.join('; ')}`
+                                    : '',
+                                r.fix ? `fix: ${r.fix}` : ''
+                            ]
+                                .filter(Boolean)
+                                .join('\n')
+                        }))
                     }))
-                }))
-            )
-        );
+                )
+            );
+        }
+        return { code, result: report, human: formatVerifyReport(report) };
     }
-    if (values.json) {
-        printJson(code, report);
-    } else {
-        process.stdout.write(formatVerifyReport(report));
-    }
-    return code;
-};
+});
 
 runIfMain(module, run);
