@@ -5,14 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { run } from '../../src/commands/credentials';
-import { provision } from '../../src/provision/provision';
-import { startScriptHarness, type ScriptHarness } from '../scripts/harness';
+import {
+    startProvisionedHarness,
+    type ProvisionedHarness
+} from '../scripts/harness';
 import { runCommand, type CommandRun } from '../support/run-command';
 
-export interface CredentialsHarness extends ScriptHarness {
-    /** The provisioned integration user. */
-    userId: string;
-    username: string;
+export interface CredentialsHarness extends ProvisionedHarness {
     /** A temporary folder for secret files. */
     dir: string;
     /** Runs `credentials <argv>` in-process; all output captured. */
@@ -30,18 +29,7 @@ export function runCaptured(argv: string[]): Promise<CliRun> {
 }
 
 export async function startCredentialsHarness(): Promise<CredentialsHarness> {
-    const h = await startScriptHarness();
-    const result = await provision(h.client(), h.definition, {
-        dryRun: false,
-        uniqueUsername: false
-    });
-    if (!result.applied) {
-        throw new Error('provision did not apply');
-    }
-    const user = h.emulator.org.first(
-        'User',
-        (row) => row.Username === h.definition.Username
-    );
+    const h = await startProvisionedHarness();
     const saved = {
         url: process.env.SF_INSTANCE_URL,
         token: process.env.SF_ACCESS_TOKEN
@@ -57,8 +45,6 @@ export async function startCredentialsHarness(): Promise<CredentialsHarness> {
     };
     return {
         ...h,
-        userId: String(user?.Id),
-        username: h.definition.Username,
         dir,
         cli,
         printed: () => everything,

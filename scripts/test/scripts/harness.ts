@@ -10,6 +10,7 @@ import {
     loadDefinition,
     type UserDefinition
 } from '../../src/provision/definition';
+import { provision } from '../../src/provision/provision';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const API_VERSION = '66.0';
@@ -43,4 +44,25 @@ export async function startScriptHarness(
         ),
         close: () => emulator.close()
     };
+}
+
+export interface ProvisionedHarness extends ScriptHarness {
+    /** The integration user, provisioned from config/api-user.json. */
+    username: string;
+    userId: string;
+}
+
+/** A harness whose emulator already holds the provisioned integration user. */
+export async function startProvisionedHarness(
+    options: EmulatorOptions = {}
+): Promise<ProvisionedHarness> {
+    const h = await startScriptHarness(options);
+    const result = await provision(h.client(), h.definition, {
+        dryRun: false,
+        uniqueUsername: false
+    });
+    if (!result.userId) {
+        throw new Error('provision did not create the integration user');
+    }
+    return { ...h, username: h.definition.Username, userId: result.userId };
 }

@@ -10,7 +10,12 @@ import {
 } from '../../src/access/run-verify';
 import type { RuleResult } from '../../src/access/types';
 import { provision } from '../../src/provision/provision';
-import { REPO_ROOT, startScriptHarness, type ScriptHarness } from './harness';
+import {
+    REPO_ROOT,
+    startProvisionedHarness,
+    startScriptHarness,
+    type ScriptHarness
+} from './harness';
 import { run as verifyCommand } from '../../src/commands/verify';
 import { runCommand } from '../support/run-command';
 import { createUsers } from '../support/users';
@@ -32,15 +37,9 @@ describe('verify (against the emulator over HTTP)', () => {
     let username: string;
     let userId: string;
     beforeEach(async () => {
-        h = await startScriptHarness();
-        username = h.definition.Username;
-        await provision(h.client(), h.definition, {
-            dryRun: false,
-            uniqueUsername: false
-        });
-        userId = String(
-            h.emulator.org.rows('User').find((u) => u.Username === username)?.Id
-        );
+        const provisioned = await startProvisionedHarness();
+        h = provisioned;
+        ({ username, userId } = provisioned);
     });
     afterEach(async () => {
         await h.close();
@@ -613,15 +612,9 @@ describe('npm run verify: every high-risk catalogue permission fails, through a 
             }
         );
     beforeAll(async () => {
-        h = await startScriptHarness();
-        username = h.definition.Username;
-        await provision(h.client(), h.definition, {
-            dryRun: false,
-            uniqueUsername: false
-        });
-        userId = String(
-            h.emulator.org.rows('User').find((u) => u.Username === username)?.Id
-        );
+        const provisioned = await startProvisionedHarness();
+        h = provisioned;
+        ({ username, userId } = provisioned);
     });
     afterAll(async () => {
         await h.close();
