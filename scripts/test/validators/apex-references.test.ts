@@ -1,27 +1,13 @@
 import { validateApex } from '../../src/apex/validate';
-import { fixtureProject } from './fixture-project';
+import { DEFAULT, GREETING_LABEL, fixtureProject } from './fixture-project';
 
 /**
  * References in Apex that cannot compile, planted one at a time into the clean fixture project;
  * the valid references beside each must stay quiet. PMD (policy) is left out: it is not a deploy
  * check and starts a JVM.
  */
-const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
-const NS = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
-const DEFAULT = 'force-app/main/default';
 const CLASS = `${DEFAULT}/classes/Greeting.cls`;
-const LABELS = {
-    [`${DEFAULT}/labels/CustomLabels.labels-meta.xml`]: `${XML}<CustomLabels ${NS}>
-    <labels>
-        <fullName>Greeting</fullName>
-        <language>en_US</language>
-        <protected>false</protected>
-        <shortDescription>Greeting</shortDescription>
-        <value>Hello</value>
-    </labels>
-</CustomLabels>
-`
-};
+const LABELS = GREETING_LABEL;
 
 const greeting = (body: string): string => `public with sharing class Greeting {
     public class Reply {

@@ -1,14 +1,17 @@
 import { validateMetadata } from '../../src/metadata/validate';
-import { fixtureProject } from './fixture-project';
+import {
+    DEFAULT,
+    GREETING_LABEL,
+    NS,
+    XML,
+    fixtureProject
+} from './fixture-project';
 
 /**
  * Each defect class validate:metadata checks beyond the element schema, planted one at a time
  * into the clean fixture project (files written from code here): each must be rejected with a
  * finding that names the file, the element and the rule.
  */
-const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
-const NS = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
-const DEFAULT = 'force-app/main/default';
 const FIELD = `${DEFAULT}/objects/Sample__c/fields/Code__c.field-meta.xml`;
 const OBJECT = `${DEFAULT}/objects/Sample__c/Sample__c.object-meta.xml`;
 const PS = `${DEFAULT}/permissionsets/Sample_Permissions.permissionset-meta.xml`;
@@ -73,18 +76,7 @@ const CMDT_TYPE = {
 
 const HELLO_JS = `${DEFAULT}/lwc/hello/hello.js`;
 const HELLO_HTML = `${DEFAULT}/lwc/hello/hello.html`;
-const LABELS = {
-    [`${DEFAULT}/labels/CustomLabels.labels-meta.xml`]: `${XML}<CustomLabels ${NS}>
-    <labels>
-        <fullName>Greeting</fullName>
-        <language>en_US</language>
-        <protected>false</protected>
-        <shortDescription>Greeting</shortDescription>
-        <value>Hello</value>
-    </labels>
-</CustomLabels>
-`
-};
+const LABELS = GREETING_LABEL;
 const helloJs = (imports: string): string =>
     `import { LightningElement, api } from 'lwc';\n${imports}\nexport default class Hello extends LightningElement {\n    @api name = 'world';\n}\n`;
 

@@ -29,3 +29,22 @@ export function fixtureProject(
         cleanup: () => rmSync(dir, { recursive: true, force: true })
     };
 }
+
+/** Pieces of metadata source the fixture tests write from code. */
+export const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
+export const NS = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
+export const DEFAULT = 'force-app/main/default';
+
+/** A label file with one label, Greeting ("Hello"), that the reference tests use. */
+export const GREETING_LABEL = {
+    [`${DEFAULT}/labels/CustomLabels.labels-meta.xml`]: `${XML}<CustomLabels ${NS}>
+    <labels>
+        <fullName>Greeting</fullName>
+        <language>en_US</language>
+        <protected>false</protected>
+        <shortDescription>Greeting</shortDescription>
+        <value>Hello</value>
+    </labels>
+</CustomLabels>
+`
+};
