@@ -3,7 +3,8 @@ import {
     idOf,
     startHarness,
     userFields,
-    type Harness
+    type Harness,
+    profileId
 } from './helpers';
 import { knownUserPermissions } from '../../shared/user-permissions';
 
@@ -21,14 +22,11 @@ describe('users, licences, permission sets and groups', () => {
         harness = await startHarness({
             metadataDirs: ['scripts/test/emulator/fixtures/basic']
         });
-        integrationProfile = await idOf(
+        integrationProfile = await profileId(
             harness.conn,
-            "SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'"
+            'Minimum Access - API Only Integrations'
         );
-        standardProfile = await idOf(
-            harness.conn,
-            "SELECT Id FROM Profile WHERE Name = 'Standard User'"
-        );
+        standardProfile = await profileId(harness.conn, 'Standard User');
     });
     afterAll(() => harness.emulator.close());
 

@@ -6,7 +6,8 @@ import {
     idOf,
     startHarness,
     userFields,
-    type Harness
+    type Harness,
+    profileId
 } from './helpers';
 
 describe('emulator fidelity: records and licences (issue #11)', () => {
@@ -17,17 +18,14 @@ describe('emulator fidelity: records and licences (issue #11)', () => {
 
     beforeAll(async () => {
         harness = await startHarness();
-        standardUser = await idOf(
+        standardUser = await profileId(harness.conn, 'Standard User');
+        integrationProfile = await profileId(
             harness.conn,
-            "SELECT Id FROM Profile WHERE Name = 'Standard User'"
+            'Minimum Access - API Only Integrations'
         );
-        integrationProfile = await idOf(
+        platformProfile = await profileId(
             harness.conn,
-            "SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'"
-        );
-        platformProfile = await idOf(
-            harness.conn,
-            "SELECT Id FROM Profile WHERE Name = 'Standard Platform User'"
+            'Standard Platform User'
         );
     });
     afterAll(() => harness.emulator.close());
@@ -148,9 +146,9 @@ describe('emulator fidelity: records and licences (issue #11)', () => {
             `SELECT ProfileId FROM User WHERE Id = '${user.id}'`
         );
         expect(profile.records[0]?.ProfileId).toBe(platformProfile);
-        const sameLicense = await idOf(
+        const sameLicense = await profileId(
             harness.conn,
-            "SELECT Id FROM Profile WHERE Name = 'Standard Platform User'"
+            'Standard Platform User'
         );
         const unchanged = (await harness.conn
             .sobject('User')

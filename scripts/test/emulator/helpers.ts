@@ -73,3 +73,8 @@ export async function idOf(conn: Connection, soql: string): Promise<string> {
     }
     return id;
 }
+
+/** The id of the profile with this name. */
+export function profileId(conn: Connection, name: string): Promise<string> {
+    return idOf(conn, `SELECT Id FROM Profile WHERE Name = '${name}'`);
+}
