@@ -2,7 +2,8 @@
 // Type checking is `npm run typecheck`; ts-jest only transpiles here, which keeps tests fast.
 module.exports = {
     rootDir: '..',
-    testEnvironment: 'node',
+    // Node's environment plus Node's own dynamic import for the ESM command classes.
+    testEnvironment: '<rootDir>/scripts/test/setup/native-environment.js',
     // Jest's default is one worker less than the cores: 1 on these 2-core machines. Most suites wait
     // on HTTP, a JVM or a child process, so two workers take about half the wall time (measured:
     // 191 s with one, 78 s with two, on a loaded machine).

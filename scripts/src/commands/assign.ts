@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { assign, type UserSelector } from '../assign/assign';
-import { ASSIGN_USAGE, formatAssignReport } from '../assign/messages';
-import { EXIT, runIfMain } from '../lib/cli';
-import { DRY_RUN_FLAG, orgCommand } from '../lib/org-command';
+import { formatAssignReport } from '../assign/messages';
+import type { AssignReport } from '../assign/types';
+import { QUIET_UI, type CommandOutcome, type CommandUi } from '../lib/command';
+import { badArgument } from '../lib/errors';
 import { connect } from '../org/connect';
 
 function usernamesFromFile(file: string): string[] {
@@ -12,7 +13,7 @@ function usernamesFromFile(file: string): string[] {
     try {
         text = readFileSync(file, 'utf8');
     } catch (error) {
-        throw new Error(
+        throw badArgument(
             `--users-file ${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? ''}`
         );
     }
@@ -29,101 +30,79 @@ function usernamesFromFile(file: string): string[] {
     const usernames = data.map((row, line) => {
         const value = row[index];
         if (!value || !value.includes('@')) {
-            throw new Error(
+            throw badArgument(
                 `--users-file ${file}: line ${line + (column >= 0 ? 2 : 1)}: "${value ?? ''}" is not a username`
             );
         }
         return value;
     });
     if (usernames.length === 0) {
-        throw new Error(`--users-file ${file}: no usernames`);
+        throw badArgument(`--users-file ${file}: no usernames`);
     }
     return usernames;
 }
 
-export const run = orgCommand({
-    usage: ASSIGN_USAGE,
-    options: {
-        ...DRY_RUN_FLAG,
-        'permission-set': { type: 'string', multiple: true, default: [] },
-        'permission-set-group': {
-            type: 'string',
-            multiple: true,
-            default: []
-        },
-        'permission-set-license': {
-            type: 'string',
-            multiple: true,
-            default: []
-        },
-        users: { type: 'string' },
-        'users-file': { type: 'string' },
-        where: { type: 'string' },
-        'bulk-threshold': { type: 'string', default: '2000' }
-    },
-    run: async (values) => {
-        const targets = {
-            permissionSets: values['permission-set'],
-            permissionSetGroups: values['permission-set-group'],
-            permissionSetLicenses: values['permission-set-license']
-        };
-        if (
-            targets.permissionSets.length +
-                targets.permissionSetGroups.length +
-                targets.permissionSetLicenses.length ===
-            0
-        ) {
-            throw new Error(
-                `Name at least one --permission-set, --permission-set-group or --permission-set-license.\n${ASSIGN_USAGE}`
-            );
-        }
-        const sources = [
-            values.users,
-            values['users-file'],
-            values.where
-        ].filter((v) => v !== undefined);
-        if (sources.length !== 1) {
-            throw new Error(
-                `Give exactly one of --users, --users-file, --where.\n${ASSIGN_USAGE}`
-            );
-        }
-        const selector: UserSelector =
-            values.where !== undefined
-                ? { where: values.where }
-                : {
-                      usernames:
-                          values.users !== undefined
-                              ? values.users.split(',')
-                              : usernamesFromFile(
-                                    path.resolve(values['users-file'] ?? '')
-                                )
-                  };
-        const bulkThreshold = Number(values['bulk-threshold']);
-        if (!Number.isInteger(bulkThreshold) || bulkThreshold < 0) {
-            throw new Error(
-                `--bulk-threshold takes a whole number, got "${values['bulk-threshold']}"`
-            );
-        }
-        const client = await connect({ targetOrg: values['target-org'] });
-        const report = await assign(client, targets, selector, {
-            dryRun: values['dry-run'],
-            bulkThreshold,
-            onProgress: (message) => process.stderr.write(`${message}\n`)
-        });
-        const succeeded =
-            report.created + report.alreadyAssigned + report.renewed;
-        const code =
-            report.failed.length === 0
-                ? EXIT.ok
-                : succeeded > 0
-                  ? EXIT.partial
-                  : EXIT.failure;
-        return {
-            code,
-            result: report,
-            human: formatAssignReport(report, values['dry-run'])
-        };
-    }
-});
+/** `sf casekit assign` / `npm run assign`: the flags, as the command layer parses them. */
+export interface AssignFlags {
+    'target-org'?: string;
+    'dry-run': boolean;
+    'permission-set'?: string[];
+    'permission-set-group'?: string[];
+    'permission-set-license'?: string[];
+    users?: string;
+    'users-file'?: string;
+    where?: string;
+    'bulk-threshold': number;
+}
 
-runIfMain(module, run);
+export async function assignCommand(
+    flags: AssignFlags,
+    ui: CommandUi = QUIET_UI
+): Promise<CommandOutcome<AssignReport>> {
+    const targets = {
+        permissionSets: flags['permission-set'] ?? [],
+        permissionSetGroups: flags['permission-set-group'] ?? [],
+        permissionSetLicenses: flags['permission-set-license'] ?? []
+    };
+    if (
+        targets.permissionSets.length +
+            targets.permissionSetGroups.length +
+            targets.permissionSetLicenses.length ===
+        0
+    ) {
+        throw badArgument(
+            'Name at least one --permission-set, --permission-set-group or --permission-set-license.'
+        );
+    }
+    const selector: UserSelector =
+        flags.where !== undefined
+            ? { where: flags.where }
+            : {
+                  usernames:
+                      flags.users !== undefined
+                          ? flags.users.split(',')
+                          : usernamesFromFile(
+                                path.resolve(flags['users-file'] ?? '')
+                            )
+              };
+    const client = await connect({ targetOrg: flags['target-org'] });
+    const report = await assign(client, targets, selector, {
+        dryRun: flags['dry-run'],
+        bulkThreshold: flags['bulk-threshold'],
+        onProgress: (message) => ui.progress(message)
+    });
+    const succeeded = report.created + report.alreadyAssigned + report.renewed;
+    const code =
+        report.failed.length === 0 ? 0 : succeeded > 0 ? 68 : 1;
+    return {
+        code,
+        result: report,
+        human: formatAssignReport(report, flags['dry-run']),
+        failure:
+            code === 1
+                ? {
+                      message: `None of the ${report.failed.length} assignment(s) landed: each is listed with Salesforce's error code.`
+                  }
+                : undefined
+    };
+}

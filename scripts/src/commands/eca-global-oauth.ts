@@ -1,77 +1,18 @@
-import { parseArgs } from 'node:util';
 import {
-    InputError,
     writeEcaGlobalOauth,
-    type EcaGlobalOauthOptions,
     type EcaGlobalOauthResult
 } from '../eca/global-oauth';
-import { EXIT, printJson, runIfMain, type Command } from '../lib/cli';
+import type { CommandOutcome } from '../lib/command';
 
-const USAGE = `Usage: npm run eca:global-oauth -- --callback-url <url> [options]
-
-Writes the org-specific global OAuth settings (ExtlClntAppGlobalOauthSettings) of the
-Case_Portal_Integration external client app as a small deployable SFDX project under the
-gitignored .secrets/ folder. Nothing it writes is committed, and it never reads, writes or
-prints a consumer key, consumer secret or private key: Salesforce generates the key and secret,
-and the private key stays with the integration.
-
-Options:
-  --callback-url <url>               OAuth redirect URI (https; http only for localhost). Required.
-  --certificate <file>               X.509 certificate (PEM .crt or DER) whose private key signs the
-                                     JWT bearer assertions. Enables the JWT bearer flow.
-  --client-credentials-user <user>   Username the client credentials flow runs as (an API-only user).
-                                     Enables the flow and writes the OAuth policy with that user.
-  --pkce-optional                    Do not require PKCE in the web server flow (default: required).
-  --app <name>                       External client app API name (default: Case_Portal_Integration).
-  --output-dir <dir>                 Where to write (default: .secrets/eca in the project).
-  --project-dir <dir>                The SFDX project (default: .).
-  --json                             One JSON document on stdout.
-  -h, --help                         This help.
-
-Then deploy:  sf project deploy start --source-dir .secrets/eca --target-org <alias>`;
-
-const OPTIONS = {
-    'callback-url': { type: 'string' },
-    certificate: { type: 'string' },
-    'client-credentials-user': { type: 'string' },
-    'pkce-optional': { type: 'boolean', default: false },
-    app: { type: 'string', default: 'Case_Portal_Integration' },
-    'output-dir': { type: 'string' },
-    'project-dir': { type: 'string', default: '.' },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false }
-} as const;
-
-export function parseOptions(argv: string[]): EcaGlobalOauthOptions | 'help' {
-    let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>;
-    try {
-        parsed = parseArgs({
-            args: argv,
-            strict: true,
-            allowPositionals: false,
-            options: OPTIONS
-        });
-    } catch (error) {
-        throw new InputError(
-            `${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`
-        );
-    }
-    const values = parsed.values;
-    if (values.help) {
-        return 'help';
-    }
-    if (values['callback-url'] === undefined) {
-        throw new InputError(`--callback-url is required\n\n${USAGE}`);
-    }
-    return {
-        callbackUrl: values['callback-url'],
-        certificateFile: values.certificate,
-        clientCredentialsUser: values['client-credentials-user'],
-        pkceRequired: !values['pkce-optional'],
-        app: values.app,
-        outputDir: values['output-dir'],
-        projectDir: values['project-dir']
-    };
+/** `sf casekit eca global-oauth` / `npm run eca:global-oauth`: the flags. */
+export interface EcaGlobalOauthFlags {
+    'callback-url': string;
+    certificate?: string;
+    'client-credentials-user'?: string;
+    'pkce-optional': boolean;
+    app: string;
+    'output-dir'?: string;
+    'project-dir': string;
 }
 
 /** Human-readable lines for a result. */
@@ -91,23 +32,18 @@ export function formatResult(result: EcaGlobalOauthResult): string {
     return `${lines.join('\n')}\n`;
 }
 
-/**
- * `npm run eca:global-oauth -- ...`: errors are thrown and printed by `execute` (one JSON error
- * document with `--json`, as every command prints them).
- */
-export const run: Command = (argv) => {
-    const options = parseOptions(argv);
-    if (options === 'help') {
-        process.stdout.write(`${USAGE}\n`);
-        return Promise.resolve(EXIT.ok);
-    }
-    const result = writeEcaGlobalOauth(options);
-    if (argv.includes('--json')) {
-        printJson(EXIT.ok, result);
-    } else {
-        process.stdout.write(formatResult(result));
-    }
-    return Promise.resolve(EXIT.ok);
-};
-
-runIfMain(module, run);
+/** Writes the settings; errors (bad URL, a private key given as the certificate) are InputError. */
+export function ecaGlobalOauthCommand(
+    flags: EcaGlobalOauthFlags
+): CommandOutcome<EcaGlobalOauthResult> {
+    const result = writeEcaGlobalOauth({
+        callbackUrl: flags['callback-url'],
+        certificateFile: flags.certificate,
+        clientCredentialsUser: flags['client-credentials-user'],
+        pkceRequired: !flags['pkce-optional'],
+        app: flags.app,
+        outputDir: flags['output-dir'],
+        projectDir: flags['project-dir']
+    });
+    return { code: 0, result, human: formatResult(result) };
+}

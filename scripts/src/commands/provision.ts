@@ -1,36 +1,37 @@
 import path from 'node:path';
-import { EXIT, runIfMain } from '../lib/cli';
-import { DRY_RUN_FLAG, orgCommand } from '../lib/org-command';
+import type { CommandOutcome } from '../lib/command';
 import { connect } from '../org/connect';
 import { loadDefinition } from '../provision/definition';
-import { PROVISION_USAGE } from '../provision/messages';
 import { provision } from '../provision/provision';
 import { formatProvisionResult } from '../provision/report';
+import type { ProvisionResult } from '../provision/types';
 
-export const run = orgCommand({
-    usage: PROVISION_USAGE,
-    options: {
-        ...DRY_RUN_FLAG,
-        definition: { type: 'string', default: 'config/api-user.json' },
-        email: { type: 'string' },
-        'unique-username': { type: 'boolean', default: false },
-        adopt: { type: 'boolean', default: false }
-    },
-    run: async (values) => {
-        const definition = loadDefinition(path.resolve(values.definition));
-        const client = await connect({ targetOrg: values['target-org'] });
-        const result = await provision(client, definition, {
-            dryRun: values['dry-run'],
-            uniqueUsername: values['unique-username'],
-            adopt: values.adopt,
-            email: values.email
-        });
-        return {
-            code: EXIT.ok,
-            result: { ...result, retried: client.retried },
-            human: formatProvisionResult(result, values['dry-run'])
-        };
-    }
-});
+/** `sf casekit provision` / `npm run provision`: the flags, as the command layer parses them. */
+export interface ProvisionFlags {
+    'target-org'?: string;
+    'dry-run': boolean;
+    definition: string;
+    email?: string;
+    'unique-username': boolean;
+    adopt: boolean;
+}
 
-runIfMain(module, run);
+export type ProvisionCommandResult = ProvisionResult & { retried: string[] };
+
+export async function provisionCommand(
+    flags: ProvisionFlags
+): Promise<CommandOutcome<ProvisionCommandResult>> {
+    const definition = loadDefinition(path.resolve(flags.definition));
+    const client = await connect({ targetOrg: flags['target-org'] });
+    const result = await provision(client, definition, {
+        dryRun: flags['dry-run'],
+        uniqueUsername: flags['unique-username'],
+        adopt: flags.adopt,
+        email: flags.email
+    });
+    return {
+        code: 0,
+        result: { ...result, retried: client.retried },
+        human: formatProvisionResult(result, flags['dry-run'])
+    };
+}

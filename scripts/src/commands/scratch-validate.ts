@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { EXIT, printJson, runIfMain, type Command } from '../lib/cli';
+import type { CommandOutcome } from '../lib/command';
+import { badArgument } from '../lib/errors';
 import { checkCoverage, summarizeApexRun } from '../scratch/coverage';
 import {
     type ValidationReport,
@@ -14,17 +14,6 @@ import {
     ORG_WIDE_COVERAGE_PATH,
     SCRATCH_STEPS
 } from '../scratch/steps';
-
-const USAGE = `Usage: npm run scratch:validate -- --dev-hub <alias> [--alias <scratch alias>] [--duration-days N]
-                                   [--keep] [--reports-dir reports/scratch] [--json]
-       npm run scratch:validate -- --check-coverage <apex-result.json> [--min-coverage ${MIN_ORG_WIDE_COVERAGE}]
-
-Validates this project in a new scratch org, as the GitHub Actions scratch-org job does:
-${SCRATCH_STEPS.map((step, index) => `  ${index + 1}. ${step.title}`).join('\n')}
-Each step is shown with its outcome and duration; the first failing step stops the run (exit 1) with
-the sf CLI's own message. The scratch org is deleted at the end whatever happened, unless --keep.
---check-coverage applies only the coverage gate to the output of
-\`sf apex run test --code-coverage --result-format json --json\` (the CI job uses it).`;
 
 function seconds(ms: number): string {
     return `${(ms / 1000).toFixed(1)} s`;
@@ -46,37 +35,40 @@ function defaultAlias(): string {
     return `case-portal-validate-${stamp}`;
 }
 
+export interface CoverageVerdict {
+    ok: boolean;
+    summary: string;
+    coverage: number | null;
+    minimum: number;
+    message: string;
+}
+
 function checkCoverageFile(
     file: string,
-    minimum: number,
-    json: boolean
-): number {
+    minimum: number
+): CommandOutcome<CoverageVerdict> {
     const output = parseJsonOutput(readFileSync(path.resolve(file), 'utf8'));
     const summary = summarizeApexRun(output);
     const testsFailed = valueAt(output, 'result.summary.outcome') !== 'Passed';
     const verdict = checkCoverage(output, ORG_WIDE_COVERAGE_PATH, minimum);
     const ok = !testsFailed && verdict.ok;
-    const code = ok ? EXIT.ok : EXIT.failure;
-    if (json) {
-        printJson(code, {
+    let human = `${summary}\n`;
+    if (testsFailed) {
+        human += `${failureMessage(output) ?? 'Apex tests did not pass'}\n`;
+    }
+    human += `Coverage gate: ${verdict.ok ? 'ok' : 'FAILED'}: ${verdict.message}\n`;
+    return {
+        code: ok ? 0 : 1,
+        result: {
             ok,
             summary,
             coverage: verdict.coverage ?? null,
             minimum,
             message: verdict.message
-        });
-        return code;
-    }
-    process.stdout.write(`${summary}\n`);
-    if (testsFailed) {
-        process.stdout.write(
-            `${failureMessage(output) ?? 'Apex tests did not pass'}\n`
-        );
-    }
-    process.stdout.write(
-        `Coverage gate: ${verdict.ok ? 'ok' : 'FAILED'}: ${verdict.message}\n`
-    );
-    return code;
+        },
+        human,
+        failure: ok ? undefined : { message: verdict.message }
+    };
 }
 
 function printSummary(
@@ -101,57 +93,38 @@ function printSummary(
     }
 }
 
-export const run: Command = async (argv) => {
-    const { values } = parseArgs({
-        args: argv,
-        options: {
-            'dev-hub': { type: 'string', short: 'v' },
-            alias: { type: 'string', short: 'a' },
-            'duration-days': { type: 'string', short: 'y', default: '1' },
-            keep: { type: 'boolean', default: false },
-            'reports-dir': { type: 'string', default: 'reports/scratch' },
-            'check-coverage': { type: 'string' },
-            'min-coverage': {
-                type: 'string',
-                default: String(MIN_ORG_WIDE_COVERAGE)
-            },
-            json: { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h', default: false }
-        }
-    });
-    if (values.help) {
-        process.stdout.write(`${USAGE}\n`);
-        return EXIT.ok;
+/** `sf casekit scratch validate` / `npm run scratch:validate`: the flags. */
+export interface ScratchValidateFlags {
+    'dev-hub'?: string;
+    alias?: string;
+    'duration-days': number;
+    keep: boolean;
+    'reports-dir': string;
+    'check-coverage'?: string;
+    'min-coverage': number;
+    json: boolean;
+}
+
+export { MIN_ORG_WIDE_COVERAGE, SCRATCH_STEPS };
+
+/**
+ * Runs the validation (each step's progress printed as it goes: on stdout, or on stderr with
+ * --json so that stdout holds only the JSON document), or only the coverage gate.
+ */
+export async function scratchValidateCommand(
+    flags: ScratchValidateFlags
+): Promise<CommandOutcome<ValidationReport | CoverageVerdict>> {
+    if (flags['check-coverage'] !== undefined) {
+        return checkCoverageFile(flags['check-coverage'], flags['min-coverage']);
     }
-    if (values['check-coverage'] !== undefined) {
-        const minimum = Number(values['min-coverage']);
-        if (!Number.isFinite(minimum) || minimum < 0 || minimum > 100) {
-            throw new Error(
-                `--min-coverage takes a percentage, got "${values['min-coverage']}"`
-            );
-        }
-        return checkCoverageFile(
-            values['check-coverage'],
-            minimum,
-            values.json
-        );
-    }
-    const devHub = values['dev-hub'];
+    const devHub = flags['dev-hub'];
     if (!devHub) {
-        throw new Error(
-            `--dev-hub <alias or username> is required (log in once with: sf org login web --set-default-dev-hub --alias devhub)\n${USAGE}`
+        throw badArgument(
+            '--dev-hub <alias or username> is required (log in once with: sf org login web --set-default-dev-hub --alias devhub)'
         );
     }
-    const durationDays = Number(values['duration-days']);
-    if (
-        !Number.isInteger(durationDays) ||
-        durationDays < 1 ||
-        durationDays > 30
-    ) {
-        throw new Error(
-            `--duration-days takes a whole number of days from 1 to 30, got "${values['duration-days']}"`
-        );
-    }
+    const durationDays = flags['duration-days'];
+    const values = flags;
     const projectDir = process.cwd();
     const alias = values.alias ?? defaultAlias();
     // With --json, stdout carries only the JSON document: progress goes to stderr.
@@ -207,15 +180,19 @@ export const run: Command = async (argv) => {
             }
         });
         printSummary(report, write);
-        const code = report.ok ? EXIT.ok : EXIT.failure;
-        if (values.json) {
-            printJson(code, report);
-        }
-        return code;
+        return {
+            code: report.ok ? 0 : 1,
+            result: report,
+            human: '',
+            failure: report.ok
+                ? undefined
+                : {
+                      message: `Scratch-org validation failed at step ${report.failedStep ?? 'interrupted'}: see the step's message above (or in result).`
+                  }
+        };
     } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-};
+}
 
-runIfMain(module, run);

@@ -1,34 +1,41 @@
+import type { CommandOutcome } from '../lib/command';
+import {
+    findingsText,
+    runValidator,
+    type ValidatorFlags
+} from '../lib/validator-command';
 import { validateMetadata } from '../metadata/validate';
-import { printFindings, runIfMain } from '../lib/cli';
-import { validatorCommand } from '../lib/validator-command';
 
-const USAGE = `Usage: npm run validate:metadata -- [--project-dir <dir>] [--no-policy] [--json]
+export type MetadataReport = Awaited<ReturnType<typeof validateMetadata>>;
 
-Checks every package directory of the SFDX project offline: SDR resolves and converts it, then
-XML, root elements, element names, value types and enumerations (@salesforce/types), meta.xml
-pairing, references between components, and config/*scratch-def*.json settings.
-Policy (the kit's own rules: least privilege, secrets, API version) is reported apart;
---no-policy leaves it out, so only what a deploy would reject remains. Exit 1 on any finding.`;
-
-export const run = validatorCommand({
-    usage: USAGE,
-    validate: validateMetadata,
-    print: (report, policy) => {
-        const scope = `${report.filesChecked} files, ${report.components.length} components in ${report.packageDirs.join(', ')}`;
-        printFindings('validate:metadata', report.findings, scope);
-        if (report.schemaNote) {
-            process.stdout.write(
-                `validate:metadata: note: ${report.schemaNote}\n`
-            );
-        }
-        if (policy) {
-            printFindings(
-                'validate:metadata policy',
-                report.policyFindings,
-                scope
-            );
-        }
-    }
-});
-
-runIfMain(module, run);
+/** `sf casekit validate metadata` / `npm run validate:metadata`. */
+export function validateMetadataCommand(
+    flags: ValidatorFlags
+): Promise<CommandOutcome<MetadataReport>> {
+    return runValidator(
+        {
+            title: 'validate:metadata',
+            validate: validateMetadata,
+            human: (report, policy) => {
+                const scope = `${report.filesChecked} files, ${report.components.length} components in ${report.packageDirs.join(', ')}`;
+                let text = findingsText(
+                    'validate:metadata',
+                    report.findings,
+                    scope
+                );
+                if (report.schemaNote) {
+                    text += `validate:metadata: note: ${report.schemaNote}\n`;
+                }
+                if (policy) {
+                    text += findingsText(
+                        'validate:metadata policy',
+                        report.policyFindings,
+                        scope
+                    );
+                }
+                return text;
+            }
+        },
+        flags
+    );
+}

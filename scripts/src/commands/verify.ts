@@ -2,92 +2,83 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadContract } from '../access/contract';
 import { formatVerifyReport } from '../access/report';
-import { runVerify } from '../access/run-verify';
-import { EXIT, runIfMain } from '../lib/cli';
-import { orgCommand } from '../lib/org-command';
+import { runVerify, type VerifyReport } from '../access/run-verify';
+import type { CommandOutcome } from '../lib/command';
+import { badArgument } from '../lib/errors';
 import { toJUnit } from '../lib/junit';
 import { connect } from '../org/connect';
 import { loadDefinition } from '../provision/definition';
 
-const USAGE = `Usage: npm run verify -- [-o <org>] [--user <username>]... --contract <file>...
-                          [--param name=value]... [--json] [--junit <file>]
+/** `sf casekit verify` / `npm run verify`: the flags, as the command layer parses them. */
+export interface VerifyFlags {
+    'target-org'?: string;
+    user?: string[];
+    contract: string[];
+    param?: string[];
+    junit?: string;
+}
 
-Checks each user's effective access (profile + every active, unexpired permission set and group
-assignment, muting applied) against access contracts. Default-deny: a user permission, object or
-field permission, Apex class, Visualforce page, custom permission, tab or connected app that no
-contract requires, recommends or allows is a finding; high-risk grants need a justification in the
-contract. Each rule passes, warns, fails or is skipped, with who grants it and how to fix it, plus
-credential readiness (OAuth grants, password policy as the contract asks, last login).
-Exit 1 on any failure, on a contract name the org does not know, and on a --param that a require
-rule needs but was not given.
---user defaults to the Username in config/api-user.json.`;
+function writeJUnit(file: string, report: VerifyReport): void {
+    // --junit reports/scratch/verify.xml works on a fresh clone: the folder is created.
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    writeFileSync(
+        file,
+        toJUnit(
+            report.users.map((user) => ({
+                name: `verify ${user.username}`,
+                cases: user.results.map((r) => ({
+                    name: r.rule,
+                    classname: `${r.contract}.${user.username}`,
+                    status: r.status,
+                    message: `expected ${r.expected}, actual ${r.actual}`,
+                    details: [
+                        r.grantedBy.length > 0
+                            ? `granted by: ${r.grantedBy.join('; ')}`
+                            : '',
+                        r.fix ? `fix: ${r.fix}` : ''
+                    ]
+                        .filter(Boolean)
+                        .join('\n')
+                }))
+            }))
+        )
+    );
+}
 
-export const run = orgCommand({
-    usage: USAGE,
-    options: {
-        user: { type: 'string', multiple: true },
-        contract: { type: 'string', multiple: true },
-        param: { type: 'string', multiple: true },
-        junit: { type: 'string' }
-    },
-    run: async (values) => {
-        if (!values.contract || values.contract.length === 0) {
-            throw new Error(
-                `--contract <file> is required (presets in config/access/)\n${USAGE}`
-            );
+export async function verifyCommand(
+    flags: VerifyFlags
+): Promise<CommandOutcome<VerifyReport>> {
+    const contracts = flags.contract.map((file) =>
+        loadContract(path.resolve(file))
+    );
+    const parameters: Record<string, string> = {};
+    for (const pair of flags.param ?? []) {
+        const [name, ...rest] = pair.split('=');
+        if (!name || rest.length === 0) {
+            throw badArgument(`--param takes name=value, got "${pair}"`);
         }
-        const contracts = values.contract.map((file) =>
-            loadContract(path.resolve(file))
-        );
-        const parameters: Record<string, string> = {};
-        for (const pair of values.param ?? []) {
-            const [name, ...rest] = pair.split('=');
-            if (!name || rest.length === 0) {
-                throw new Error(`--param takes name=value, got "${pair}"`);
-            }
-            parameters[name] = rest.join('=');
-        }
-        const usernames = values.user ?? [
-            loadDefinition(path.resolve('config/api-user.json')).Username
-        ];
-        const client = await connect({ targetOrg: values['target-org'] });
-        const report = await runVerify(
-            client,
-            usernames,
-            contracts,
-            parameters
-        );
-        const code = report.summary.fail > 0 ? EXIT.failure : EXIT.ok;
-        if (values.junit) {
-            // --junit reports/scratch/verify.xml works on a fresh clone: the folder is created.
-            mkdirSync(path.dirname(path.resolve(values.junit)), {
-                recursive: true
-            });
-            writeFileSync(
-                values.junit,
-                toJUnit(
-                    report.users.map((user) => ({
-                        name: `verify ${user.username}`,
-                        cases: user.results.map((r) => ({
-                            name: r.rule,
-                            classname: `${r.contract}.${user.username}`,
-                            status: r.status,
-                            message: `expected ${r.expected}, actual ${r.actual}`,
-                            details: [
-                                r.grantedBy.length > 0
-                                    ? `granted by: ${r.grantedBy.join('; ')}`
-                                    : '',
-                                r.fix ? `fix: ${r.fix}` : ''
-                            ]
-                                .filter(Boolean)
-                                .join('\n')
-                        }))
-                    }))
-                )
-            );
-        }
-        return { code, result: report, human: formatVerifyReport(report) };
+        parameters[name] = rest.join('=');
     }
-});
-
-runIfMain(module, run);
+    const usernames = flags.user ?? [
+        loadDefinition(path.resolve('config/api-user.json')).Username
+    ];
+    const client = await connect({ targetOrg: flags['target-org'] });
+    const report = await runVerify(client, usernames, contracts, parameters);
+    if (flags.junit) {
+        writeJUnit(flags.junit, report);
+    }
+    const failed = report.summary.fail > 0;
+    return {
+        code: failed ? 1 : 0,
+        result: report,
+        human: formatVerifyReport(report),
+        failure: failed
+            ? {
+                  message: `${report.summary.fail} rule(s) failed: the report lists each with who grants it and how to fix it.`,
+                  actions: [
+                      'Fix the grants the report names (or the contract, with a justification), then run verify again.'
+                  ]
+              }
+            : undefined
+    };
+}

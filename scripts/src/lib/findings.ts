@@ -31,3 +31,8 @@ export function sortFindings(findings: Finding[]): Finding[] {
             a.message.localeCompare(b.message)
     );
 }
+
+/** Findings one a line (each ending with a newline). */
+export function formatFindings(findings: Finding[]): string {
+    return findings.map((finding) => `${formatFinding(finding)}\n`).join('');
+}

@@ -1,54 +1,61 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import type { CommandOutcome } from './command';
 import type { Finding } from './findings';
-import { EXIT, printJson, type Command } from './cli';
+import { formatFindings } from './findings';
 
 export interface ValidatorReport {
     findings: Finding[];
     policyFindings: Finding[];
 }
 
+/** `sf casekit validate metadata|apex`: the flags both validators share. */
+export interface ValidatorFlags {
+    'project-dir': string;
+    'no-policy': boolean;
+}
+
 export interface ValidatorSpec<R extends ValidatorReport> {
-    usage: string;
+    title: string;
     validate: (projectDir: string, options: { policy: boolean }) => Promise<R>;
     /** The human output (findings, then policy findings when policy ran). */
-    print: (report: R, policy: boolean) => void;
+    human: (report: R, policy: boolean) => string;
+}
+
+/** Findings one a line, then a summary line. */
+export function findingsText(
+    title: string,
+    findings: Finding[],
+    checked: string
+): string {
+    const summary =
+        findings.length === 0
+            ? `${title}: ok (${checked})`
+            : `${title}: ${findings.length} problem${findings.length === 1 ? '' : 's'} (${checked})`;
+    return `${formatFindings(findings)}${summary}\n`;
 }
 
 /**
- * The shape both validators share: `--project-dir`, `--no-policy`, `--json`, `-h`; exit 1 on any
- * finding (deploy or policy), else 0; `--json` prints the report as one sf-style document.
+ * What both validators share: `--project-dir`, `--no-policy`; exit 1 on any finding (deploy or
+ * policy), else 0, with the report as the result.
  */
-export function validatorCommand<R extends ValidatorReport>(
-    spec: ValidatorSpec<R>
-): Command {
-    return async (argv) => {
-        const { values } = parseArgs({
-            args: argv,
-            options: {
-                'project-dir': { type: 'string', default: '.' },
-                'no-policy': { type: 'boolean', default: false },
-                json: { type: 'boolean', default: false },
-                help: { type: 'boolean', short: 'h', default: false }
-            }
-        });
-        if (values.help) {
-            process.stdout.write(`${spec.usage}\n`);
-            return EXIT.ok;
-        }
-        const policy = !values['no-policy'];
-        const report = await spec.validate(
-            path.resolve(values['project-dir']),
-            { policy }
-        );
-        const failed =
-            report.findings.length > 0 || report.policyFindings.length > 0;
-        const code = failed ? EXIT.failure : EXIT.ok;
-        if (values.json) {
-            printJson(code, report);
-        } else {
-            spec.print(report, policy);
-        }
-        return code;
+export async function runValidator<R extends ValidatorReport>(
+    spec: ValidatorSpec<R>,
+    flags: ValidatorFlags
+): Promise<CommandOutcome<R>> {
+    const policy = !flags['no-policy'];
+    const report = await spec.validate(path.resolve(flags['project-dir']), {
+        policy
+    });
+    const problems = report.findings.length + report.policyFindings.length;
+    return {
+        code: problems > 0 ? 1 : 0,
+        result: report,
+        human: spec.human(report, policy),
+        failure:
+            problems > 0
+                ? {
+                      message: `${spec.title}: ${problems} problem(s), listed above (or in result).`
+                  }
+                : undefined
     };
 }

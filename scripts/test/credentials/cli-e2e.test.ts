@@ -37,7 +37,8 @@ describe('credentials from the command line', () => {
             process.execPath,
             [
                 require.resolve('tsx/cli'),
-                'scripts/src/commands/credentials.ts',
+                'scripts/plugin/bin/run.ts',
+                'credentials',
                 'set-password',
                 '--out',
                 out,

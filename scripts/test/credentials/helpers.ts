@@ -4,7 +4,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { run } from '../../src/commands/credentials';
 import {
     startProvisionedHarness,
     type ProvisionedHarness
@@ -25,7 +24,7 @@ export type CliRun = CommandRun;
 
 /** Runs `credentials <argv>` in-process with stdout and stderr captured. */
 export function runCaptured(argv: string[]): Promise<CliRun> {
-    return runCommand(run, argv);
+    return runCommand('credentials', argv);
 }
 
 export async function startCredentialsHarness(): Promise<CredentialsHarness> {

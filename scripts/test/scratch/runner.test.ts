@@ -302,7 +302,9 @@ describe('npm run scratch:validate -- --check-coverage (the CI gate)', () => {
             process.execPath,
             [
                 path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-                path.join(ROOT, 'scripts/src/commands/scratch-validate.ts'),
+                path.join(ROOT, 'scripts/plugin/bin/run.ts'),
+                'scratch',
+                'validate',
                 '--check-coverage',
                 path.join(FIXTURES, 'sf', file)
             ],

@@ -282,7 +282,8 @@ describe('assign (against the emulator over HTTP)', () => {
             process.execPath,
             [
                 require.resolve('tsx/cli'),
-                'scripts/src/commands/assign.ts',
+                'scripts/plugin/bin/run.ts',
+                'assign',
                 '--permission-set',
                 'Case_Portal_User',
                 '--users',

@@ -3,8 +3,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { run as provisionCommand } from '../../src/commands/provision';
-import { run as verifyCommand } from '../../src/commands/verify';
 import { runCommand } from '../support/run-command';
 import { REPO_ROOT, startScriptHarness, type ScriptHarness } from './harness';
 
@@ -34,7 +32,8 @@ describe('the commands from the command line (sf conventions)', () => {
             process.execPath,
             [
                 require.resolve('tsx/cli'),
-                `scripts/src/commands/${command}.ts`,
+                'scripts/plugin/bin/run.ts',
+                command,
                 ...args
             ],
             {
@@ -86,14 +85,14 @@ describe('the commands from the command line (sf conventions)', () => {
             SF_INSTANCE_URL: h.emulator.url,
             SF_ACCESS_TOKEN: h.emulator.accessToken
         };
-        const applied = await runCommand(provisionCommand, [], orgEnv);
+        const applied = await runCommand('provision', [], orgEnv);
         expect(applied.code).toBe(0);
         expect(applied.stdout).toMatch(
             /create-user[\s\S]*assign-permission-set-group[\s\S]*Applied 3 step\(s\)/
         );
-        const again = await runCommand(provisionCommand, [], orgEnv);
+        const again = await runCommand('provision', [], orgEnv);
         expect(again.stdout).toMatch(/Nothing to do[\s\S]*\n1 API call/);
-        const json = await runCommand(provisionCommand, ['--json'], orgEnv);
+        const json = await runCommand('provision', ['--json'], orgEnv);
         expect(json.json()).toMatchObject({
             status: 0,
             result: { applied: false, apiCalls: 1, reconciled: [] }
@@ -104,7 +103,7 @@ describe('the commands from the command line (sf conventions)', () => {
     });
 
     const verify = (argv: string[]) =>
-        runCommand(verifyCommand, argv, {
+        runCommand('verify', argv, {
             SF_INSTANCE_URL: h.emulator.url,
             SF_ACCESS_TOKEN: h.emulator.accessToken
         });
@@ -163,7 +162,7 @@ describe('the commands from the command line (sf conventions)', () => {
     });
 
     it('says how to connect when there is no org, and names an unknown alias (verify through tsx, end to end)', async () => {
-        const none = await runCommand(provisionCommand, ['--dry-run'], {
+        const none = await runCommand('provision', ['--dry-run'], {
             SF_INSTANCE_URL: '',
             SF_ACCESS_TOKEN: ''
         });

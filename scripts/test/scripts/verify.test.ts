@@ -16,7 +16,6 @@ import {
     startScriptHarness,
     type ScriptHarness
 } from './harness';
-import { run as verifyCommand } from '../../src/commands/verify';
 import { runCommand } from '../support/run-command';
 import { createUsers } from '../support/users';
 
@@ -599,7 +598,7 @@ describe('npm run verify: every high-risk catalogue permission fails, through a 
     let userId: string;
     const verify = () =>
         runCommand(
-            verifyCommand,
+            'verify',
             [
                 '--contract',
                 'config/access/case-portal.json',
@@ -782,7 +781,7 @@ describe('npm run verify: contract errors exit non-zero with a clear message', (
             );
             // In-process (the end-to-end tsx run of verify is in cli.test.ts).
             const run = (args: string[]) =>
-                runCommand(verifyCommand, args, {
+                runCommand('verify', args, {
                     SF_INSTANCE_URL: h.emulator.url,
                     SF_ACCESS_TOKEN: h.emulator.accessToken
                 });

@@ -1,4 +1,5 @@
-import { execute, type Command } from '../../src/lib/cli';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export interface CommandRun {
     code: number;
@@ -8,53 +9,53 @@ export interface CommandRun {
     json: <T = Record<string, unknown>>() => T;
 }
 
+interface Runner {
+    runInProcess(
+        argv: string[],
+        env: Record<string, string | undefined>
+    ): Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
+declare const __nativeImport: (specifier: string) => Promise<unknown>;
+
+const RUNNER = path.resolve(__dirname, '../../plugin/src/run.ts');
+
+let runner: Promise<Runner> | undefined;
+
 /**
- * Runs a command module's `run(argv)` in-process, as `tsx <command file>` would but without a child
- * process: stdout and stderr captured, the environment overridden for the run (an empty string
- * unsets a variable), and the exit code returned.
+ * The plugin's runner, loaded once per test file through tsx by Node's own import (the command
+ * classes are ESM: @salesforce/sf-plugins-core is ESM-only, which Jest's CommonJS sandbox cannot
+ * load). See scripts/test/setup/native-environment.js.
+ */
+function loadRunner(): Promise<Runner> {
+    runner ??= (
+        __nativeImport('tsx/esm/api') as Promise<{
+            tsImport: (specifier: string, parent: string) => Promise<Runner>;
+        }>
+    ).then((api) =>
+        api.tsImport(pathToFileURL(RUNNER).href, pathToFileURL(__filename).href)
+    );
+    return runner;
+}
+
+/**
+ * Runs `sf casekit <command> <argv>` in-process, exactly as the sf CLI and the npm scripts run it
+ * (the same command class, the same output contract): stdout and stderr captured, the test's
+ * environment plus `env` (an empty string unsets a variable), and the exit code returned.
+ * `command` is the words after `sf casekit`, e.g. `'verify'` or `'credentials'` (the action is
+ * then the first word of argv).
  */
 export async function runCommand(
-    command: Command,
+    command: string,
     argv: string[],
     env: Record<string, string> = {}
 ): Promise<CommandRun> {
-    let stdout = '';
-    let stderr = '';
-    const saved = Object.fromEntries(
-        Object.keys(env).map((key) => [key, process.env[key]])
-    );
+    const merged: Record<string, string | undefined> = { ...process.env };
     for (const [key, value] of Object.entries(env)) {
-        if (value === '') {
-            delete process.env[key];
-        } else {
-            process.env[key] = value;
-        }
+        merged[key] = value === '' ? undefined : value;
     }
-    const out = jest
-        .spyOn(process.stdout, 'write')
-        .mockImplementation((chunk) => {
-            stdout += String(chunk);
-            return true;
-        });
-    const err = jest
-        .spyOn(process.stderr, 'write')
-        .mockImplementation((chunk) => {
-            stderr += String(chunk);
-            return true;
-        });
-    let code: number;
-    try {
-        code = await execute(command, argv);
-    } finally {
-        out.mockRestore();
-        err.mockRestore();
-        for (const [key, value] of Object.entries(saved)) {
-            if (value === undefined) {
-                delete process.env[key];
-            } else {
-                process.env[key] = value;
-            }
-        }
-    }
+    const { code, stdout, stderr } = await (
+        await loadRunner()
+    ).runInProcess([...command.split(' '), ...argv], merged);
     return { code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T };
 }

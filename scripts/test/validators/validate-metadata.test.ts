@@ -300,7 +300,9 @@ describe('validate:metadata', () => {
                 process.execPath,
                 [
                     require.resolve('tsx/cli'),
-                    'scripts/src/commands/validate-metadata.ts',
+                    'scripts/plugin/bin/run.ts',
+                    'validate',
+                    'metadata',
                     '--project-dir',
                     project.dir
                 ],

@@ -1,0 +1,14 @@
+// Jest's node environment plus one door out of its sandbox: `__nativeImport(specifier)` is Node's
+// own dynamic import, which Jest's module system lacks without --experimental-vm-modules. The
+// command tests use it to run the ESM `sf casekit` command classes in-process
+// (scripts/test/support/run-command.ts), as the sf CLI itself loads them.
+const { TestEnvironment } = require('jest-environment-node');
+
+class NativeImportEnvironment extends TestEnvironment {
+    constructor(config, context) {
+        super(config, context);
+        this.global.__nativeImport = (specifier) => import(specifier);
+    }
+}
+
+module.exports = NativeImportEnvironment;
