@@ -12,14 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { ComponentSetBuilder } from '@salesforce/source-deploy-retrieve';
 import { XMLValidator } from 'fast-xml-parser';
-import { run } from '../src/commands/eca-global-oauth';
 import {
     InputError,
     writeEcaGlobalOauth,
     type EcaGlobalOauthOptions
 } from '../src/eca/global-oauth';
-import { execute } from '../src/lib/cli';
 import { walkSchema } from '../src/metadata/checks/schema-walk';
+import { runCommand } from './support/run-command';
 import { parseXml } from '../src/metadata/xml';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -377,29 +376,11 @@ describe('eca-global-oauth', () => {
         );
     });
 
-    describe('the command (in-process)', () => {
-        let stdout: string;
-        let stderr: string;
-
-        beforeEach(() => {
-            stdout = '';
-            stderr = '';
-            jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-                stdout += String(chunk);
-                return true;
-            });
-            jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-                stderr += String(chunk);
-                return true;
-            });
-        });
-
-        afterEach(() => {
-            jest.restoreAllMocks();
-        });
+    describe('the command (in-process, as sf casekit eca global-oauth)', () => {
+        const eca = (argv: string[]) => runCommand('eca global-oauth', argv);
 
         it('prints one JSON document with --json', async () => {
-            const code = await execute(run, [
+            const { code, stdout } = await eca([
                 '--callback-url',
                 'https://community.example.com/cb',
                 '--certificate',
@@ -418,17 +399,17 @@ describe('eca-global-oauth', () => {
             expect(stdout).not.toContain('BEGIN CERTIFICATE');
         });
 
-        it('exits 1 with a clear message when the callback URL is missing', async () => {
-            const code = await execute(run, ['--project-dir', root]);
+        it('exits 1 with a named error when the callback URL is missing', async () => {
+            const { code, stdout, stderr } = await eca(['--project-dir', root]);
             expect(code).toBe(1);
             expect(stderr).toMatch(
-                /^Error \(InputError\): --callback-url is required/
+                /^Error \(BadArgument\): [\s\S]*Missing required flag callback-url/
             );
             expect(stdout).toBe('');
         });
 
         it('prints the one JSON error document every command prints', async () => {
-            const code = await execute(run, [
+            const { code, stdout, stderr } = await eca([
                 '--project-dir',
                 root,
                 '--callback-url',
@@ -438,8 +419,9 @@ describe('eca-global-oauth', () => {
             expect(code).toBe(1);
             expect(JSON.parse(stdout)).toMatchObject({
                 status: 1,
-                name: 'InputError',
+                name: 'BadArgument',
                 exitCode: 1,
+                commandName: 'EcaGlobalOauth',
                 message: expect.stringContaining(
                     '--callback-url: must use https'
                 )
@@ -447,13 +429,26 @@ describe('eca-global-oauth', () => {
             expect(stderr).toBe('');
         });
 
-        it('exits 1 on an unknown flag', async () => {
-            expect(await execute(run, ['--consumer-secret', 'x'])).toBe(1);
-            expect(stderr).toContain("Unknown option '--consumer-secret'");
+        it('exits 1 on an unknown flag, with the help as the action', async () => {
+            const { code, stdout } = await eca([
+                '--consumer-secret',
+                'x',
+                '--json'
+            ]);
+            expect(code).toBe(1);
+            expect(JSON.parse(stdout)).toMatchObject({
+                name: 'BadArgument',
+                message: expect.stringContaining(
+                    'Nonexistent flag: --consumer-secret'
+                ),
+                actions: [
+                    expect.stringContaining('sf casekit eca global-oauth --help')
+                ]
+            });
         });
 
         it('prints the files and the deploy command as text', async () => {
-            const code = await execute(run, [
+            const { code, stdout } = await eca([
                 '--callback-url',
                 'https://community.example.com/cb',
                 '--certificate',

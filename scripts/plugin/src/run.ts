@@ -9,6 +9,16 @@ export const PLUGIN_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 let config: Promise<Config> | undefined;
 
+/**
+ * Loads oclif's configuration and every command class, with `env` set for the rest of the process
+ * (the tests do it before their timeouts, with no sf log file).
+ */
+export async function preload(env: Record<string, string> = {}): Promise<void> {
+    Object.assign(process.env, env);
+    config ??= Config.load(PLUGIN_ROOT);
+    await config;
+}
+
 /** Runs one casekit command: `argv` is what follows `sf casekit`, e.g. `['verify', '--json']`. */
 export async function runCasekit(argv: string[]): Promise<void> {
     config ??= Config.load(PLUGIN_ROOT);

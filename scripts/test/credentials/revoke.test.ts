@@ -98,7 +98,8 @@ describe('credentials revoke (against the emulator)', () => {
         const again = await h.cli(['revoke', '--token-file', file, '--json']);
         expect(again.code).toBe(1);
         expect(again.json()).toMatchObject({
-            name: 'NO_OAUTH_GRANT',
+            name: 'NoOAuthGrant',
+            code: 'NO_OAUTH_GRANT',
             message: expect.stringContaining('invalid_token')
         });
         expect(h.printed()).not.toContain(issued.refreshToken);

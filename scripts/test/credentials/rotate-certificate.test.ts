@@ -188,7 +188,7 @@ describe('credentials rotate-certificate', () => {
         ]);
         expect(refused.code).toBe(1);
         expect(refused.json()).toMatchObject({
-            name: 'InputError',
+            name: 'BadArgument',
             message: expect.stringContaining('holds a private key')
         });
         expect(printed).not.toContain(privateKey.split('\n')[1] ?? '');

@@ -94,7 +94,8 @@ describe('credentials set-password (against the emulator)', () => {
         const rejected = await h.cli(['set-password', '--out', out, '--json']);
         expect(rejected.code).toBe(1);
         expect(rejected.json()).toMatchObject({
-            name: 'PASSWORD_REJECTED',
+            name: 'PasswordRejected',
+            code: 'PASSWORD_REJECTED',
             message: expect.stringMatching(
                 /rejected the new password.*at least 40 characters.*Nothing changed. Raise --length/
             )
@@ -125,7 +126,8 @@ describe('credentials set-password (against the emulator)', () => {
         ]);
         expect(unknown.code).toBe(1);
         expect(unknown.json()).toMatchObject({
-            name: 'UNKNOWN_USER',
+            name: 'NotFound',
+            code: 'UNKNOWN_USER',
             message: expect.stringContaining(
                 'Unknown user "nobody@example.com" in this org'
             )

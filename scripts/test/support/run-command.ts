@@ -10,6 +10,7 @@ export interface CommandRun {
 }
 
 interface Runner {
+    preload(env: Record<string, string>): Promise<void>;
     runInProcess(
         argv: string[],
         env: Record<string, string | undefined>
@@ -38,6 +39,16 @@ function loadRunner(): Promise<Runner> {
     return runner;
 }
 
+// Loading the runner (oclif, @salesforce/core and every command class) takes seconds on a busy
+// machine: once per test file, before its tests and outside their timeouts.
+// No sf log file and no telemetry from tests: @salesforce/core's log file transport is a worker
+// thread that would outlive the test file.
+const QUIET = { SF_DISABLE_LOG_FILE: 'true', SF_DISABLE_TELEMETRY: 'true' };
+
+beforeAll(async () => {
+    await (await loadRunner()).preload(QUIET);
+}, 120000);
+
 /**
  * Runs `sf casekit <command> <argv>` in-process, exactly as the sf CLI and the npm scripts run it
  * (the same command class, the same output contract): stdout and stderr captured, the test's
@@ -50,7 +61,10 @@ export async function runCommand(
     argv: string[],
     env: Record<string, string> = {}
 ): Promise<CommandRun> {
-    const merged: Record<string, string | undefined> = { ...process.env };
+    const merged: Record<string, string | undefined> = {
+        ...QUIET,
+        ...process.env
+    };
     for (const [key, value] of Object.entries(env)) {
         merged[key] = value === '' ? undefined : value;
     }
