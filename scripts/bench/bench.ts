@@ -99,6 +99,8 @@ async function sfCli(org: Org): Promise<{
         SF_ACCESS_TOKEN: `${orgId}!${org.accessToken}`,
         SF_DISABLE_TELEMETRY: 'true',
         SF_AUTOUPDATE_DISABLE: 'true',
+        // The name oclif reads (the other is the older spelling): no detached `sf update`.
+        SF_DISABLE_AUTOUPDATE: 'true',
         SF_USE_GENERIC_UNIX_KEYCHAIN: 'true'
     };
     const run = async (args: string[]): Promise<void> => {

@@ -219,6 +219,8 @@ export async function runScratchValidation(
     const env: NodeJS.ProcessEnv = {
         ...(options.env ?? process.env),
         SF_AUTOUPDATE_DISABLE: 'true',
+        // The name oclif reads (the other is the older spelling): no detached `sf update`.
+        SF_DISABLE_AUTOUPDATE: 'true',
         SF_SKIP_NEW_VERSION_CHECK: 'true',
         FORCE_COLOR: '0'
     };

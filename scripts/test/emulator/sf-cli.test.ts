@@ -27,6 +27,8 @@ describe('the pinned sf CLI against the emulator', () => {
             SF_ACCESS_TOKEN: `${orgId}!${emulator.accessToken}`,
             SF_DISABLE_TELEMETRY: 'true',
             SF_AUTOUPDATE_DISABLE: 'true',
+            // The name oclif reads (the other is the older spelling): no detached `sf update`.
+            SF_DISABLE_AUTOUPDATE: 'true',
             SF_USE_GENERIC_UNIX_KEYCHAIN: 'true'
         };
     });
