@@ -1,4 +1,4 @@
-import { validateApex } from '../apex/validate';
+import { validateApex, type ApexReport } from '../apex/validate';
 import type { CommandOutcome } from '../lib/command';
 import {
     findingsText,
@@ -6,7 +6,7 @@ import {
     type ValidatorFlags
 } from '../lib/validator-command';
 
-export type ApexReport = Awaited<ReturnType<typeof validateApex>>;
+export type { ApexReport };
 
 /** `sf casekit validate apex` / `npm run validate:apex`. */
 export function validateApexCommand(

@@ -4,9 +4,9 @@ import {
     runValidator,
     type ValidatorFlags
 } from '../lib/validator-command';
-import { validateMetadata } from '../metadata/validate';
+import { validateMetadata, type MetadataReport } from '../metadata/validate';
 
-export type MetadataReport = Awaited<ReturnType<typeof validateMetadata>>;
+export type { MetadataReport };
 
 /** `sf casekit validate metadata` / `npm run validate:metadata`. */
 export function validateMetadataCommand(
