@@ -97,7 +97,8 @@ export abstract class KitCommand<R> extends SfCommand<R> {
             const statics = this.constructor as typeof KitCommand;
             throw new KitError(
                 this.failureNameOverride ?? statics.failureName,
-                outcome.failure?.message ?? 'The command failed: see the report.',
+                outcome.failure?.message ??
+                    'The command failed: see the report.',
                 { result: outcome.result, actions: outcome.failure?.actions }
             );
         }
@@ -112,7 +113,12 @@ export abstract class KitCommand<R> extends SfCommand<R> {
         const kit = toKitError(error, id);
         // An SfError passes through SfCommand's catch as it is (no wrapping `cause`); `code` is the
         // finer code where there is one, else the name: the human line reads "Error (<code>): ...".
-        const named = new SfError(kit.message, kit.name, kit.actions, kit.exitCode);
+        const named = new SfError(
+            kit.message,
+            kit.name,
+            kit.actions,
+            kit.exitCode
+        );
         named.code = kit.code ?? kit.name;
         return super.catch(Object.assign(named, { result: kit.result }));
     }

@@ -74,7 +74,8 @@ export function toKitError(error: unknown, command: string): KitError {
     if (name) {
         return new KitError(name, error.message, {
             code: typeof errorCode === 'string' ? errorCode : undefined,
-            actions: ACTIONS[name] ?? (name === 'BadArgument' ? [help] : undefined)
+            actions:
+                ACTIONS[name] ?? (name === 'BadArgument' ? [help] : undefined)
         });
     }
     return new KitError('Unexpected', `${error.name}: ${error.message}`, {

@@ -14,7 +14,8 @@ const USER_SOURCES = ['users', 'users-file', 'where'];
 
 export default class Assign extends KitCommand<AssignReport> {
     public static override readonly summary = describe(messages).summary;
-    public static override readonly description = describe(messages).description;
+    public static override readonly description =
+        describe(messages).description;
     public static override readonly examples = describe(messages).examples;
     protected static override failureName = 'AssignFailed' as const;
     public static override readonly flags = {

@@ -66,10 +66,14 @@ function credentialsCommand(
 ): typeof KitCommand<CredentialsResult> {
     const messages = messagesFor(`casekit.credentials.${action.name}`);
     const command = class extends KitCommand<CredentialsResult> {
-        public static override readonly summary = messages.getMessage('summary');
-        public static override readonly description = messages.getMessage('description');
-        public static override readonly examples = messages.getMessages('examples');
-        protected static override failureName = 'CredentialsCheckFailed' as const;
+        public static override readonly summary =
+            messages.getMessage('summary');
+        public static override readonly description =
+            messages.getMessage('description');
+        public static override readonly examples =
+            messages.getMessages('examples');
+        protected static override failureName =
+            'CredentialsCheckFailed' as const;
         public static override readonly flags = {
             ...COMMON_FLAGS,
             ...ownFlags(action, (name) =>

@@ -7,7 +7,8 @@ const messages = messagesFor('casekit.eca.global-oauth');
 
 export default class EcaGlobalOauth extends KitCommand<EcaGlobalOauthResult> {
     public static override readonly summary = describe(messages).summary;
-    public static override readonly description = describe(messages).description;
+    public static override readonly description =
+        describe(messages).description;
     public static override readonly examples = describe(messages).examples;
     public static override readonly flags = {
         'callback-url': Flags.string({
@@ -18,7 +19,9 @@ export default class EcaGlobalOauth extends KitCommand<EcaGlobalOauthResult> {
             summary: messages.getMessage('flags.certificate.summary')
         }),
         'client-credentials-user': Flags.string({
-            summary: messages.getMessage('flags.client-credentials-user.summary')
+            summary: messages.getMessage(
+                'flags.client-credentials-user.summary'
+            )
         }),
         'pkce-optional': Flags.boolean({
             summary: messages.getMessage('flags.pkce-optional.summary'),

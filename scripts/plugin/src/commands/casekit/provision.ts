@@ -15,7 +15,8 @@ const messages = messagesFor('casekit.provision');
 
 export default class Provision extends KitCommand<ProvisionCommandResult> {
     public static override readonly summary = describe(messages).summary;
-    public static override readonly description = describe(messages).description;
+    public static override readonly description =
+        describe(messages).description;
     public static override readonly examples = describe(messages).examples;
     public static override readonly flags = {
         'target-org': targetOrgFlag,

@@ -14,11 +14,14 @@ type Result = ValidationReport | CoverageVerdict;
 
 export default class ScratchValidate extends KitCommand<Result> {
     public static override readonly summary = messages.getMessage('summary');
-    public static override readonly description = messages.getMessage('description', [
-        SCRATCH_STEPS.map((step, index) => `  ${index + 1}. ${step.title}`).join(
-            '\n'
-        )
-    ]);
+    public static override readonly description = messages.getMessage(
+        'description',
+        [
+            SCRATCH_STEPS.map(
+                (step, index) => `  ${index + 1}. ${step.title}`
+            ).join('\n')
+        ]
+    );
     public static override readonly examples = messages.getMessages('examples');
     protected static override failureName = 'ScratchValidationFailed' as const;
     public static override readonly flags = {

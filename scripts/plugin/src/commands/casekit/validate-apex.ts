@@ -6,7 +6,8 @@ const messages = messagesFor('casekit.validate.apex');
 
 export default class ValidateApex extends KitCommand<ApexReport> {
     public static override readonly summary = describe(messages).summary;
-    public static override readonly description = describe(messages).description;
+    public static override readonly description =
+        describe(messages).description;
     public static override readonly examples = describe(messages).examples;
     protected static override failureName = 'ApexFindings' as const;
     public static override readonly flags = {
@@ -25,9 +26,8 @@ export default class ValidateApex extends KitCommand<ApexReport> {
         const { flags } = await this.parse(ValidateApex);
         // Loaded here, not at the top: the validators' libraries are large, and oclif loads every
         // command class to list them.
-        const { validateApexCommand } = await import(
-            '../../../../src/commands/validate-apex.js'
-        );
+        const { validateApexCommand } =
+            await import('../../../../src/commands/validate-apex.js');
         return this.finish(await validateApexCommand(flags));
     }
 }

@@ -6,7 +6,8 @@ const messages = messagesFor('casekit.validate.metadata');
 
 export default class ValidateMetadata extends KitCommand<MetadataReport> {
     public static override readonly summary = describe(messages).summary;
-    public static override readonly description = describe(messages).description;
+    public static override readonly description =
+        describe(messages).description;
     public static override readonly examples = describe(messages).examples;
     protected static override failureName = 'MetadataFindings' as const;
     public static override readonly flags = {
@@ -25,9 +26,8 @@ export default class ValidateMetadata extends KitCommand<MetadataReport> {
         const { flags } = await this.parse(ValidateMetadata);
         // Loaded here, not at the top: the validators' libraries are large, and oclif loads every
         // command class to list them.
-        const { validateMetadataCommand } = await import(
-            '../../../../src/commands/validate-metadata.js'
-        );
+        const { validateMetadataCommand } =
+            await import('../../../../src/commands/validate-metadata.js');
         return this.finish(await validateMetadataCommand(flags));
     }
 }

@@ -12,7 +12,8 @@ const messages = messagesFor('casekit.verify');
 
 export default class Verify extends KitCommand<VerifyReport> {
     public static override readonly summary = describe(messages).summary;
-    public static override readonly description = describe(messages).description;
+    public static override readonly description =
+        describe(messages).description;
     public static override readonly examples = describe(messages).examples;
     protected static override failureName = 'AccessFindings' as const;
     public static override readonly flags = {
