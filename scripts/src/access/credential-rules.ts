@@ -1,9 +1,9 @@
-import { kitApps } from '../credentials/apps';
+import { kitApps } from '../integration-user/apps';
 import {
     evaluateReadiness,
     expectationsFromRequired,
     type ReadinessFacts
-} from '../credentials/readiness';
+} from '../integration-user/readiness';
 import type { Contract } from './contract';
 import type { EffectiveAccess, RuleResult } from './types';
 

@@ -88,14 +88,10 @@ export async function writeAssignments(
             options.onProgress?.(
                 `${sobject}: sending ${batch.length} records in a Bulk API 2.0 job`
             );
-            const results = await client.connection.bulk2.loadAndWaitForResults(
-                {
-                    object: sobject,
-                    operation: 'insert',
-                    input: batch.map((record) => record.fields),
-                    pollInterval: 1000,
-                    pollTimeout: 10 * 60 * 1000
-                }
+            const results = await client.bulkInsert(
+                sobject,
+                batch.map((record) => record.fields),
+                { intervalMs: 1000, timeoutMs: 10 * 60 * 1000 }
             );
             report.created += results.successfulResults.length;
             options.onProgress?.(

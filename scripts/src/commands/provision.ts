@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CommandOutcome } from '../lib/command';
 import { connect } from '../org/connect';
-import { loadDefinition } from '../provision/definition';
+import { loadDefinition } from '../integration-user/definition';
 import { provision } from '../provision/provision';
 import { formatProvisionResult } from '../provision/report';
 import type { ProvisionResult } from '../provision/types';

@@ -7,7 +7,7 @@ import type { CommandOutcome } from '../lib/command';
 import { badArgument } from '../lib/errors';
 import { toJUnit } from '../lib/junit';
 import { connect } from '../org/connect';
-import { loadDefinition } from '../provision/definition';
+import { loadDefinition } from '../integration-user/definition';
 
 /** `sf casekit verify` / `npm run verify`: the flags, as the command layer parses them. */
 export interface VerifyFlags {

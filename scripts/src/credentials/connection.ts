@@ -14,7 +14,7 @@ async function run(context: ActionContext): Promise<Outcome> {
     const client = await context.client();
     const facts = await fetchUserFacts(client, context.username());
     const username = facts.user.Username;
-    const loginUrl = new URL(client.connection.instanceUrl).origin;
+    const loginUrl = new URL(client.instanceUrl).origin;
     const app = kitApps(context.projectRoot).find(
         (candidate) => candidate.kind === 'ExternalClientApplication'
     );

@@ -45,12 +45,7 @@ export async function revokeToken(
     token: string
 ): Promise<{ revoked: true } | { revoked: false; error: string }> {
     try {
-        await client.connection.request({
-            method: 'POST',
-            url: REVOKE_PATH,
-            body: new URLSearchParams({ token }).toString(),
-            headers: { 'content-type': 'application/x-www-form-urlencoded' }
-        });
+        await client.revokeOAuthToken(token);
         return { revoked: true };
     } catch (error) {
         return { revoked: false, error: oauthErrorCode(error) };

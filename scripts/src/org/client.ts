@@ -113,12 +113,52 @@ export class OrgClient {
     readonly retried: string[] = [];
 
     constructor(
-        readonly connection: Connection,
+        /** jsforce's connection: private, so that only this layer touches it (the org layer is sealed). */
+        private readonly connection: Connection,
         readonly apiVersion: string,
         private readonly retry: RetryPolicy = DEFAULT_RETRY
     ) {
         countRequests(connection, () => {
             this.calls++;
+        });
+    }
+
+    /** The org's instance URL, e.g. https://acme.my.salesforce.com (what an external platform asks for). */
+    get instanceUrl(): string {
+        return this.connection.instanceUrl;
+    }
+
+    /**
+     * Revokes one OAuth refresh or access token: POST /services/oauth2/revoke with the token
+     * form-encoded (Salesforce Help, "Revoke OAuth Tokens"). Not retried: a lost answer is checked
+     * by re-reading OauthToken, as the caller does.
+     */
+    async revokeOAuthToken(token: string): Promise<void> {
+        await this.connection.request({
+            method: 'POST',
+            url: '/services/oauth2/revoke',
+            body: new URLSearchParams({ token }).toString(),
+            headers: { 'content-type': 'application/x-www-form-urlencoded' }
+        });
+    }
+
+    /**
+     * Bulk API 2.0 ingest: one insert job for `records` of `object`, polled until it ends; the
+     * successful and failed records as Salesforce reports them (jsforce counts its calls here too).
+     */
+    bulkInsert(
+        object: string,
+        records: Record<string, unknown>[],
+        poll: { intervalMs: number; timeoutMs: number }
+    ) {
+        return this.connection.bulk2.loadAndWaitForResults({
+            object,
+            operation: 'insert',
+            input: records as Parameters<
+                Connection['bulk2']['loadAndWaitForResults']
+            >[0]['input'],
+            pollInterval: poll.intervalMs,
+            pollTimeout: poll.timeoutMs
         });
     }
 

@@ -20,12 +20,48 @@ import ts from 'typescript';
 const SCRIPTS = path.resolve(__dirname, '../..');
 
 const FORBIDDEN: Record<string, readonly string[]> = {
-    src: ['preview', 'e2e', 'emulator', 'test', 'demo', 'bench'],
-    preview: ['e2e', 'emulator', 'test', 'demo', 'bench'],
-    e2e: ['preview', 'emulator', 'test', 'demo', 'bench'],
-    emulator: ['preview', 'e2e', 'test', 'demo', 'bench'],
-    shared: ['src', 'preview', 'e2e', 'emulator', 'test', 'demo', 'bench']
+    src: [
+        'preview',
+        'e2e',
+        'emulator',
+        'test',
+        'demo',
+        'bench',
+        'conformance',
+        'plugin'
+    ],
+    // The command layer (sf casekit): the commands' work in src, nothing of the stand-ins.
+    plugin: [
+        'preview',
+        'e2e',
+        'emulator',
+        'test',
+        'demo',
+        'bench',
+        'conformance'
+    ],
+    preview: ['e2e', 'emulator', 'test', 'demo', 'bench', 'conformance'],
+    e2e: ['preview', 'emulator', 'test', 'demo', 'bench', 'conformance'],
+    emulator: ['preview', 'e2e', 'test', 'demo', 'bench', 'conformance'],
+    shared: [
+        'src',
+        'preview',
+        'e2e',
+        'emulator',
+        'test',
+        'demo',
+        'bench',
+        'conformance',
+        'plugin'
+    ]
 };
+
+/** Inside scripts/src: folders that must not import each other's files (issue #21). */
+const FORBIDDEN_INSIDE_SRC: readonly [string, string][] = [
+    ['access', 'credentials'],
+    ['credentials', 'access/effective.ts'],
+    ['credentials', 'provision']
+];
 
 function sourceFiles(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -35,6 +71,13 @@ function sourceFiles(dir: string): string[] {
         }
         return /\.(ts|js|mjs|cjs)$/.test(entry.name) ? [full] : [];
     });
+}
+
+/** Every import specifier of a file: static imports and re-exports, import(), require(). */
+function specifiers(file: string): string[] {
+    return ts
+        .preProcessFile(readFileSync(file, 'utf8'), true, true)
+        .importedFiles.map((imported) => imported.fileName);
 }
 
 /** "<file>: <specifier> (<from> -> <to>)" for every import that breaks the rules. */
@@ -49,14 +92,19 @@ function violations(scripts: string): string[] {
             continue;
         }
         for (const file of files) {
-            // Static imports and re-exports, import(), require(): TypeScript's own pre-parser.
-            const { importedFiles } = ts.preProcessFile(
-                readFileSync(file, 'utf8'),
-                true,
-                true
-            );
-            for (const { fileName: specifier } of importedFiles) {
+            const from = path.relative(scripts, file);
+            for (const specifier of specifiers(file)) {
                 if (!specifier.startsWith('.')) {
+                    // A package name is fine; a path into a part of scripts/ is not (it would
+                    // dodge the relative-path check below, e.g. 'scripts/emulator/server').
+                    const into = /(?:^|\/)scripts\/([^/]+)/.exec(
+                        specifier
+                    )?.[1];
+                    if (into && forbidden.includes(into)) {
+                        found.push(
+                            `${from}: ${specifier} (${area} -> ${into}, non-relative)`
+                        );
+                    }
                     continue;
                 }
                 const target = path.relative(
@@ -69,8 +117,25 @@ function violations(scripts: string): string[] {
                     forbidden.includes(targetArea)
                 ) {
                     found.push(
-                        `${path.relative(scripts, file)}: ${specifier} (${area} -> ${targetArea})`
+                        `${from}: ${specifier} (${area} -> ${targetArea})`
                     );
+                }
+                if (area !== 'src') {
+                    continue;
+                }
+                const fromPart = from.split(path.sep)[1] ?? '';
+                const targetPart = target.split(path.sep).slice(1).join('/');
+                for (const [a, b] of FORBIDDEN_INSIDE_SRC) {
+                    if (
+                        fromPart === a &&
+                        (targetPart === b ||
+                            targetPart.startsWith(`${b}/`) ||
+                            `${targetPart}.ts` === b)
+                    ) {
+                        found.push(
+                            `${from}: ${specifier} (src/${a} -> src/${b})`
+                        );
+                    }
                 }
             }
         }
@@ -78,8 +143,109 @@ function violations(scripts: string): string[] {
     return found.sort();
 }
 
+/** The file a relative specifier names (TypeScript's rules: .ts for .js, index.ts for a folder). */
+function resolveImport(file: string, specifier: string): string | undefined {
+    const base = path.resolve(path.dirname(file), specifier);
+    const candidates = [
+        base,
+        `${base}.ts`,
+        base.replace(/\.js$/, '.ts'),
+        path.join(base, 'index.ts')
+    ];
+    return candidates.find((candidate) => {
+        try {
+            return readFileSync(candidate) !== undefined;
+        } catch {
+            return false;
+        }
+    });
+}
+
+/**
+ * Import cycles among the files of `dirs` (strongly connected components of more than one file),
+ * each as its files, relative and sorted, joined by " <-> ".
+ */
+function cycles(scripts: string, dirs: string[]): string[] {
+    const graph = new Map<string, string[]>();
+    for (const dir of dirs) {
+        for (const file of sourceFiles(path.join(scripts, dir))) {
+            graph.set(
+                file,
+                specifiers(file)
+                    .filter((specifier) => specifier.startsWith('.'))
+                    .map((specifier) => resolveImport(file, specifier))
+                    .filter((target): target is string => target !== undefined)
+            );
+        }
+    }
+    // Tarjan's strongly connected components.
+    let index = 0;
+    const indices = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const onStack = new Set<string>();
+    const found: string[] = [];
+    const visit = (node: string): void => {
+        indices.set(node, index);
+        low.set(node, index);
+        index++;
+        stack.push(node);
+        onStack.add(node);
+        for (const next of graph.get(node) ?? []) {
+            if (!graph.has(next)) {
+                continue;
+            }
+            if (!indices.has(next)) {
+                visit(next);
+                low.set(node, Math.min(low.get(node) ?? 0, low.get(next) ?? 0));
+            } else if (onStack.has(next)) {
+                low.set(
+                    node,
+                    Math.min(low.get(node) ?? 0, indices.get(next) ?? 0)
+                );
+            }
+        }
+        if (low.get(node) === indices.get(node)) {
+            const component: string[] = [];
+            let member: string | undefined;
+            do {
+                member = stack.pop();
+                if (member !== undefined) {
+                    onStack.delete(member);
+                    component.push(member);
+                }
+            } while (member !== undefined && member !== node);
+            if (component.length > 1) {
+                found.push(
+                    component
+                        .map((f) =>
+                            path.relative(scripts, f).split(path.sep).join('/')
+                        )
+                        .sort()
+                        .join(' <-> ')
+                );
+            }
+        }
+    };
+    for (const node of graph.keys()) {
+        if (!indices.has(node)) {
+            visit(node);
+        }
+    }
+    return found.sort();
+}
+
+/** Cycles that exist today: each is a debt to pay, and no new one may join them. */
+const KNOWN_CYCLES: string[] = [
+    'src/metadata/extra-types.ts <-> src/metadata/schema.ts'
+];
+
 test('no import runs from scripts/src to a stand-in or a test, or between preview, e2e and the emulator', () => {
     expect(violations(SCRIPTS)).toEqual([]);
+});
+
+test('no new import cycle in scripts/src, scripts/plugin or scripts/shared', () => {
+    expect(cycles(SCRIPTS, ['src', 'plugin', 'shared'])).toEqual(KNOWN_CYCLES);
 });
 
 describe('the check itself', () => {
@@ -95,6 +261,12 @@ describe('the check itself', () => {
         write('e2e/c.ts', "const s = await import('../preview/server');\n");
         write('emulator/d.js', "const t = require('../test/helpers');\n");
         write('shared/e.ts', "import '../preview/paths';\n");
+        write('src/f.ts', "import { g } from 'scripts/emulator/server';\n");
+        write('plugin/g.ts', "import '../conformance/run';\n");
+        write('src/access/h.ts', "import '../credentials/status';\n");
+        write('src/cycle/one.ts', "import './two';\n");
+        write('src/cycle/two.ts', "import './three';\n");
+        write('src/cycle/three.ts', "import type { X } from './one';\n");
         write(
             'preview/ok.ts',
             "import { z } from '../shared/paths';\nimport './local';\nimport 'lwc';\n"
@@ -110,9 +282,18 @@ describe('the check itself', () => {
         expect(violations(root)).toEqual([
             'e2e/c.ts: ../preview/server (e2e -> preview)',
             'emulator/d.js: ../test/helpers (emulator -> test)',
+            'plugin/g.ts: ../conformance/run (plugin -> conformance)',
             'preview/b.ts: ../e2e/browser (preview -> e2e)',
             'shared/e.ts: ../preview/paths (shared -> preview)',
-            'src/a.ts: ../emulator/core/ids (src -> emulator)'
+            'src/a.ts: ../emulator/core/ids (src -> emulator)',
+            'src/access/h.ts: ../credentials/status (src/access -> src/credentials)',
+            'src/f.ts: scripts/emulator/server (src -> emulator, non-relative)'
+        ]);
+    });
+
+    test('finds an import cycle, type-only imports included', () => {
+        expect(cycles(root, ['src'])).toEqual([
+            'src/cycle/one.ts <-> src/cycle/three.ts <-> src/cycle/two.ts'
         ]);
     });
 });
