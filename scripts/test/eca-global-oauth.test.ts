@@ -442,7 +442,9 @@ describe('eca-global-oauth', () => {
                     'Nonexistent flag: --consumer-secret'
                 ),
                 actions: [
-                    expect.stringContaining('sf casekit eca global-oauth --help')
+                    expect.stringContaining(
+                        'sf casekit eca global-oauth --help'
+                    )
                 ]
             });
         });

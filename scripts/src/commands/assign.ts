@@ -92,8 +92,7 @@ export async function assignCommand(
         onProgress: (message) => ui.progress(message)
     });
     const succeeded = report.created + report.alreadyAssigned + report.renewed;
-    const code =
-        report.failed.length === 0 ? 0 : succeeded > 0 ? 68 : 1;
+    const code = report.failed.length === 0 ? 0 : succeeded > 0 ? 68 : 1;
     return {
         code,
         result: report,

@@ -115,7 +115,10 @@ export async function scratchValidateCommand(
     flags: ScratchValidateFlags
 ): Promise<CommandOutcome<ValidationReport | CoverageVerdict>> {
     if (flags['check-coverage'] !== undefined) {
-        return checkCoverageFile(flags['check-coverage'], flags['min-coverage']);
+        return checkCoverageFile(
+            flags['check-coverage'],
+            flags['min-coverage']
+        );
     }
     const devHub = flags['dev-hub'];
     if (!devHub) {
@@ -195,4 +198,3 @@ export async function scratchValidateCommand(
         process.off('SIGTERM', onSignal);
     }
 }
-

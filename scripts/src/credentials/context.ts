@@ -6,7 +6,10 @@ import { EXIT, ORG_COMMAND_FLAGS, printJson } from '../lib/cli';
 import { loadProject } from '../lib/project';
 import type { OrgClient } from '../org/client';
 import { connect } from '../org/connect';
-import { loadDefinition, type UserDefinition } from '../integration-user/definition';
+import {
+    loadDefinition,
+    type UserDefinition
+} from '../integration-user/definition';
 import { CredentialsError } from './errors';
 
 type OptionSpec = {
