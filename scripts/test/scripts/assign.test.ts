@@ -306,5 +306,6 @@ describe('assign (against the emulator over HTTP)', () => {
             expect.objectContaining({ errorCode: 'NOT_FOUND' })
         ]);
         expect(result.stdout).not.toContain(h.emulator.accessToken);
-    }, 30000);
+        // A child process that loads the sf CLI's command framework (oclif, @salesforce/core).
+    }, 90000);
 });

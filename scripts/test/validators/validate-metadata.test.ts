@@ -319,7 +319,8 @@ describe('validate:metadata', () => {
         } finally {
             project.cleanup();
         }
-    }, 30000);
+        // A child process that loads the sf CLI's command framework (oclif, @salesforce/core).
+    }, 90000);
 });
 
 describe('project loading', () => {
