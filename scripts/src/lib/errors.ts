@@ -17,6 +17,8 @@ export const ERROR_NAMES = {
     BadContract:
         'an access contract file is invalid (names the file and the path)',
     BadDefinition: 'the API user definition file is invalid',
+    BadProject:
+        'sfdx-project.json is missing or invalid (names the file and the field)',
     ProvisionBlocked:
         'provision cannot go on without a decision from the admin (licence, user)',
     AccessFindings: 'verify found rules that fail: the report is in `result`',

@@ -1,6 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { KitError } from './errors';
+
+/** A missing or invalid sfdx-project.json: named BadProject, with what to do. */
+function badProject(message: string): KitError {
+    return new KitError('BadProject', message, {
+        actions: [
+            'Run the command in the SFDX project folder (where sfdx-project.json is), or pass --project-dir <dir> where the command has it.'
+        ]
+    });
+}
 
 const sfdxProjectSchema = z.object({
     packageDirectories: z
@@ -29,7 +39,7 @@ export function loadProject(root: string): SfdxProject {
     try {
         raw = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-        throw new Error(
+        throw badProject(
             `${file}: cannot read or parse: ${(error as Error).message}`
         );
     }
@@ -41,7 +51,7 @@ export function loadProject(root: string): SfdxProject {
                     `${issue.path.join('.') || '(root)'}: ${issue.message}`
             )
             .join('; ');
-        throw new Error(`${file}: ${issues}`);
+        throw badProject(`${file}: ${issues}`);
     }
     const dirs = [...parsed.data.packageDirectories].sort(
         (a, b) => Number(b.default ?? false) - Number(a.default ?? false)
@@ -50,7 +60,7 @@ export function loadProject(root: string): SfdxProject {
         (dir) => !existsSync(path.resolve(root, dir.path))
     );
     if (missing.length > 0) {
-        throw new Error(
+        throw badProject(
             `${file}: packageDirectories ${missing.map((dir) => `"${dir.path}"`).join(', ')} do not exist`
         );
     }
