@@ -28,6 +28,7 @@ import { dataRouter, otherRouter } from './routes';
 import { seedStandardOrg, type SeedOptions } from './seed/standard-org';
 import { RequestHandler } from './server';
 import { Cursors } from './soql/cursors';
+import { deployGeneratedOauthPolicies } from './metadata/generated-oauth';
 
 export { Org } from './org/org';
 export type { CallCounters } from './api/accounting';
@@ -91,11 +92,15 @@ export async function startEmulator(
     const versions = supportedVersions(sourceApiVersion(root));
     const org = new Org(options.clock);
     seedStandardOrg(org, options.seed);
-    const metadata = loadMetadata(
+    const metadataDirs = (options.metadataDirs ?? ['force-app']).map((dir) =>
+        path.resolve(root, dir)
+    );
+    const metadata = loadMetadata(org, metadataDirs);
+    deployGeneratedOauthPolicies(
         org,
-        (options.metadataDirs ?? ['force-app']).map((dir) =>
-            path.resolve(root, dir)
-        )
+        metadataDirs,
+        path.resolve(root, 'force-app'),
+        metadata.oauthApps
     );
     for (const row of entityDefinitionRows(org.schema.all())) {
         org.dml.create(ENTITY_DEFINITION, row, { system: true });

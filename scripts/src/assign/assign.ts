@@ -1,6 +1,7 @@
 import type { OrgClient } from '../org/client';
 import { planAssignments } from './plan';
 import { readAssignState } from './read';
+import { portalSharingWarnings } from './sharing-coverage';
 import type {
     AssignOptions,
     AssignReport,
@@ -58,7 +59,12 @@ export async function assign(
                 : planned.length > options.bulkThreshold
                   ? 'bulk'
                   : 'collections',
-        apiCalls: 0
+        apiCalls: 0,
+        warnings: portalSharingWarnings(
+            targets.permissionSets,
+            state.users,
+            options.projectDir
+        )
     };
     if (!options.dryRun) {
         await writeAssignments(client, planned, report, options);

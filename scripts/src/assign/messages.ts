@@ -24,6 +24,9 @@ export function formatAssignReport(
     if (report.reconciled > 0) {
         text += `${report.reconciled} of the created records were confirmed by re-reading the org after an answer was lost.\n`;
     }
+    for (const warning of report.warnings) {
+        text += `Warning: ${warning}\n`;
+    }
     if (report.failed.length > 0) {
         text += `${renderTable(
             ['username', 'target', 'error', 'message'],

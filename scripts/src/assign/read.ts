@@ -93,6 +93,7 @@ export function readQueries(
     const columns = [
         'Id',
         'Username',
+        'UserType, Profile.Name',
         setFilter
             ? '(SELECT Id, PermissionSetId, PermissionSetGroupId, ExpirationDate FROM PermissionSetAssignments ' +
               `WHERE ${setFilter})`

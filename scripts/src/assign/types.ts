@@ -17,6 +17,8 @@ export interface AssignOptions {
     onProgress?: (message: string) => void;
     /** The time expiry is judged against (tests); default now. */
     now?: Date;
+    /** The SFDX project whose sharing sets cover portal profiles (sharing-coverage.ts); default '.'. */
+    projectDir?: string;
 }
 
 export interface FailedRecord {
@@ -39,6 +41,8 @@ export interface AssignReport {
     failed: FailedRecord[];
     mode: 'none' | 'collections' | 'bulk';
     apiCalls: number;
+    /** Portal profiles no sharing set covers (sharing-coverage.ts). */
+    warnings: string[];
 }
 
 export class AssignError extends Error {}
@@ -52,6 +56,8 @@ export interface Target {
 export interface UserRow {
     Id: string;
     Username: string;
+    UserType?: string | null;
+    Profile?: { Name?: string | null } | null;
 }
 
 export interface PlannedRecord {

@@ -192,12 +192,6 @@ async function run(context: ActionContext): Promise<Outcome> {
     }
     const previous = previousSettings(p);
     const callbackUrl = context.string('callback-url') ?? previous.callbackUrl;
-    if (callbackUrl === undefined) {
-        throw new CredentialsError(
-            'BAD_ARGUMENT',
-            `--callback-url is required: no earlier settings in ${context.shown(p.globalFile)} to keep it from`
-        );
-    }
     // A certificate given by the admin: checked (a private key is refused) before anything else.
     const certificateFile =
         given === undefined ? p.certificate : context.resolve(given);

@@ -36,7 +36,7 @@ function tempProject(): string {
     );
     for (const relative of [
         'externalClientApps/Case_Portal_Integration.eca-meta.xml',
-        'extlClntAppOauthPolicies/Case_Portal_Integration_oauthPlcy.ecaOauthPlcy-meta.xml'
+        'permissionsets/Case_Portal_Integration_User_Permissions.permissionset-meta.xml'
     ]) {
         const target = path.join(root, DEFAULT_DIR, relative);
         mkdirSync(path.dirname(target), { recursive: true });
@@ -70,9 +70,10 @@ describe('credentials rotate-certificate', () => {
         const key = path.join(root, '.secrets/jwt/Case_Portal_Integration.key');
         const crt = path.join(root, '.secrets/jwt/Case_Portal_Integration.crt');
 
-        const missing = await cli(['rotate-certificate']);
-        expect(missing.code).toBe(1);
-        expect(missing.stderr).toContain('--callback-url is required');
+        // No callback URL: the JWT bearer flow alone (the web-server flow is opt-in).
+        const jwtOnly = await cli(['rotate-certificate', '--dry-run']);
+        expect(jwtOnly.code).toBe(0);
+        expect(existsSync(path.join(root, '.secrets'))).toBe(false);
 
         const dry = await cli([
             'rotate-certificate',
