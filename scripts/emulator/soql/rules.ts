@@ -289,6 +289,20 @@ function checkFields(
                 path.text
             );
         }
+        if (
+            'valueQuery' in condition &&
+            condition.valueQuery &&
+            !['id', 'reference'].includes(path.field.type)
+        ) {
+            // "Comparison Operators", semi-joins: "The left operand must query a single ID
+            // (primary key) or reference (foreign key) field". Message the emulator's.
+            throw soqlError(
+                'MALFORMED_QUERY',
+                soql,
+                `The left operand of a semi join or anti join must be an Id or reference field: ${condition.field}`,
+                condition.field
+            );
+        }
         if (!fieldCapabilities(path.field).filterable) {
             throw soqlError(
                 'INVALID_FIELD',

@@ -125,6 +125,11 @@ describe('SOQL rules from describe and the SOQL reference (issue #24)', () => {
             'The NOT operator cannot be used'
         ],
         [
+            'a semi-join on a field that is not an id or reference',
+            'SELECT Id FROM Account WHERE Name IN (SELECT LastName FROM Contact)',
+            'must be an Id or reference field'
+        ],
+        [
             'a semi-join nested in another',
             'SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE Id IN (SELECT ContactId FROM Case))',
             'Nesting of semi join sub-selects'
