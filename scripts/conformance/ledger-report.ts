@@ -23,6 +23,12 @@ function cells(line: string): string[] {
         .map((cell) => cell.trim());
 }
 
+/** A test name as the ledger writes it; `it.each` placeholders (%s, %p, %i...) match anything. */
+function namePattern(name: string): RegExp {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(escaped.replace(/%[sdifjopO#]/g, '.*?'));
+}
+
 /** Every ledger row that names at least one conformance test, with its verdict. */
 export function ledgerVerdicts(
     ledger: string,
@@ -42,9 +48,9 @@ export function ledgerVerdicts(
             continue;
         }
         const results = named.map((wanted) => {
+            const pattern = namePattern(wanted.name);
             const runs = report.tests.filter(
-                (test) =>
-                    test.file === wanted.file && test.test.includes(wanted.name)
+                (test) => test.file === wanted.file && pattern.test(test.test)
             );
             return { wanted, runs };
         });

@@ -12,6 +12,7 @@ const LEDGER = [
     '| A: confirmed | doc | **faithful**: yes | `scripts/conformance/a.conformance.ts` › "a one"; `scripts/test/emulator/x.test.ts` › "x" |',
     '| B: differs | doc | **faithful**: yes | `scripts/conformance/a.conformance.ts` › "b one"; `scripts/conformance/a.conformance.ts` › "b two" |',
     '| C: not run | doc | **partial**: yes | `scripts/conformance/c.conformance.ts` › "c one" |',
+    '| E: each | doc | **faithful**: yes | `scripts/conformance/a.conformance.ts` › "soql: %s is refused" |',
     '| D: no conformance test | doc | **faithful**: yes | `scripts/test/emulator/x.test.ts` › "x" |'
 ].join('\n');
 
@@ -32,6 +33,11 @@ const REPORT = {
             file: 'scripts/conformance/a.conformance.ts',
             test: 'suite b two',
             status: 'failed'
+        },
+        {
+            file: 'scripts/conformance/a.conformance.ts',
+            test: 'suite soql: SELECT (x) FROM y is refused',
+            status: 'passed'
         }
     ]
 };
@@ -50,14 +56,15 @@ describe('conformance --report', () => {
         expect(ledgerVerdicts(LEDGER, REPORT)).toEqual([
             { behaviour: 'A: confirmed', verdict: 'confirmed', failed: [] },
             { behaviour: 'B: differs', verdict: 'differs', failed: ['b two'] },
-            { behaviour: 'C: not run', verdict: 'not run', failed: [] }
+            { behaviour: 'C: not run', verdict: 'not run', failed: [] },
+            { behaviour: 'E: each', verdict: 'confirmed', failed: [] }
         ]);
         const text = formatVerdicts(
             ledgerVerdicts(LEDGER, REPORT),
             REPORT.target
         );
         expect(text).toContain(
-            'ci-scratch (org): 1 confirmed, 1 differ, 1 not run'
+            'ci-scratch (org): 2 confirmed, 1 differ, 1 not run'
         );
         expect(text).toContain('confirmed  A: confirmed');
         expect(text).toContain('DIFFERS    B: differs (failed: b two)');
