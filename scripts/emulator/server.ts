@@ -22,9 +22,10 @@ import {
     type ApiRequest,
     type ApiResponse
 } from './core/http';
+import { decodeBody, unsupportedRequestFeature } from './core/request-features';
 import type { Router } from './core/router';
 import type { EmulatorState } from './api/state';
-import { versionsList } from './routes/versions';
+import { unavailableVersion, versionsList } from './routes/versions';
 
 const DATA_PATH = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/;
 /**
@@ -55,13 +56,11 @@ function errorResponse(error: unknown): ApiResponse {
     };
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
     return new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
         request.on('data', (chunk: Buffer) => chunks.push(chunk));
-        request.on('end', () =>
-            resolve(Buffer.concat(chunks).toString('utf8'))
-        );
+        request.on('end', () => resolve(Buffer.concat(chunks)));
         request.on('error', reject);
     });
 }
@@ -119,8 +118,11 @@ export class RequestHandler {
     async dispatch(request: ApiRequest): Promise<ApiResponse> {
         try {
             const match = DATA_PATH.exec(request.path.replace(/\/$/, ''));
-            if (!match || !this.state.versions.includes(match[1] ?? '')) {
+            if (!match) {
                 throw notFound();
+            }
+            if (!this.state.versions.includes(match[1] ?? '')) {
+                throw unavailableVersion(match[1] ?? '');
             }
             const route = matchData(
                 this.data,
@@ -210,7 +212,22 @@ export class RequestHandler {
             send(response, errorResponse(invalidSession()), {});
             return;
         }
-        const body = await readBody(request);
+        const unsupported = unsupportedRequestFeature(path, request.headers);
+        if (unsupported) {
+            send(response, errorResponse(unsupported), {});
+            return;
+        }
+        let body: string;
+        try {
+            body = decodeBody(
+                await readBody(request),
+                request.headers['content-encoding'],
+                path
+            );
+        } catch (error) {
+            send(response, errorResponse(error), {});
+            return;
+        }
         const limitHeader = (): Record<string, string> => ({
             'Sforce-Limit-Info': this.state.accounting.header()
         });
@@ -221,7 +238,7 @@ export class RequestHandler {
             const match = DATA_PATH.exec(path);
             const version = match?.[1] ?? '';
             if (match && !this.state.versions.includes(version)) {
-                throw notFound();
+                throw unavailableVersion(version);
             }
             const route = match
                 ? matchData(this.data, method, match[2] ?? '/', path)

@@ -33,6 +33,7 @@ import {
     sobjectBasics,
     updateRecord
 } from './sobjects';
+import { changedRecordsNotEmulated, createById } from './sobject-extras';
 import { versionResources } from './versions';
 
 type StateHandler = (
@@ -54,6 +55,9 @@ export function dataRouter(state: EmulatorState): Router {
     add('GET', '/sobjects/:type', sobjectBasics);
     add('POST', '/sobjects/:type', createRecord);
     add('GET', '/sobjects/:type/describe', describe);
+    add('GET', '/sobjects/:type/deleted', changedRecordsNotEmulated('deleted'));
+    add('GET', '/sobjects/:type/updated', changedRecordsNotEmulated('updated'));
+    add('POST', '/sobjects/:type/:id', createById);
     add('GET', '/sobjects/:type/:id', getRecord);
     add('PATCH', '/sobjects/:type/:id', updateRecord);
     add('DELETE', '/sobjects/:type/:id', deleteRecord);

@@ -1,6 +1,8 @@
 // GET /services/data (the versions list) and GET /services/data/vXX.X (its resources).
 
+import { ApiError, notFound } from '../core/errors';
 import { ok, type ApiRequest, type ApiResponse } from '../core/http';
+import { OLDEST_VERSION } from '../config';
 import { dataBase, type EmulatorState } from '../api/state';
 
 const SEASONS = ['Winter', 'Spring', 'Summer'];
@@ -42,4 +44,21 @@ export async function versionResources(
         jobs: `${base}/jobs`,
         identity: identityUrl(state)
     });
+}
+
+/**
+ * The answer for a version the emulator does not serve: 410 for a retired one (REST API
+ * Developer Guide, "API End-of-Life Policy": "If you request any resource or use an operation
+ * from a retired API version, REST API returns the 410:GONE error code"; the body's code and
+ * message are the emulator's), 404 NOT_FOUND for one newer than the project's.
+ */
+export function unavailableVersion(version: string): ApiError {
+    if (Number(version) < OLDEST_VERSION) {
+        return new ApiError(
+            410,
+            'GONE',
+            `API version ${version} is retired and unavailable`
+        );
+    }
+    return notFound();
 }

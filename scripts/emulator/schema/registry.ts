@@ -4,6 +4,7 @@
 import { credentialObjects } from './credentials';
 import { entityDefinitionObject } from './entity-definition';
 import { permissionFields, standardObjects } from './standard-objects';
+import { withSourcedFields } from './sourced-fields';
 import { tabAndPageObjects } from './tabs-and-pages';
 import type { ChildRelationshipDef, FieldDef, ObjectDef } from './types';
 
@@ -24,7 +25,7 @@ export class SchemaRegistry {
         ]
     ) {
         // Indexed once: PermissionSet, Profile and MutingPermissionSet carry hundreds of fields.
-        for (const definition of definitions) {
+        for (const definition of withSourcedFields(definitions)) {
             this.register(definition);
         }
         this.reindex();
