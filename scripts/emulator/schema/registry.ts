@@ -3,6 +3,7 @@
 
 import { credentialObjects } from './credentials';
 import { entityDefinitionObject } from './entity-definition';
+import { packageLicenseObjects } from './package-licenses';
 import { permissionFields, standardObjects } from './standard-objects';
 import { tabAndPageObjects } from './tabs-and-pages';
 import type { ChildRelationshipDef, FieldDef, ObjectDef } from './types';
@@ -20,6 +21,7 @@ export class SchemaRegistry {
             ...standardObjects(),
             ...credentialObjects(),
             ...tabAndPageObjects(),
+            ...packageLicenseObjects(),
             entityDefinitionObject()
         ]
     ) {
