@@ -1,4 +1,13 @@
 import { nearestNames } from '../lib/nearest';
+import {
+    expiryText,
+    freeSeats,
+    isExpired,
+    PACKAGE_FIELDS,
+    seatsText,
+    SITE_LICENSE,
+    type PackageLicenseRow
+} from '../lib/package-licenses';
 import { renderTable } from '../lib/table';
 import { QueryError, type OrgClient, type SaveResult } from '../org/client';
 import { chunk, inList } from '../org/soql';
@@ -15,17 +24,6 @@ import { AssignError, type FailedRecord, type UserSelector } from './types';
 const USERNAMES_PER_QUERY = 250;
 /** sObject Collections: 200 records (or ids) a call. */
 const COLLECTION_SIZE = 200;
-/** AllowedLicenses of a site licence: every user may use the package. */
-export const SITE_LICENSE = -1;
-
-export interface PackageLicenseRow {
-    Id: string;
-    NamespacePrefix: string;
-    AllowedLicenses: number;
-    UsedLicenses: number;
-    Status: string;
-    ExpirationDate: string | null;
-}
 
 export interface PackageAssignOptions {
     /** Unassign (delete the seats) instead of assigning. */
@@ -75,30 +73,6 @@ interface UserRow {
     Id: string;
     Username: string;
 }
-
-/** A package is expired when its Status says so or its ExpirationDate has passed. */
-export function isExpired(row: PackageLicenseRow, now: Date): boolean {
-    return (
-        row.Status === 'Expired' ||
-        (row.ExpirationDate !== null &&
-            new Date(row.ExpirationDate).getTime() <= now.getTime())
-    );
-}
-
-export function freeSeats(row: PackageLicenseRow): number {
-    return row.AllowedLicenses === SITE_LICENSE
-        ? Number.POSITIVE_INFINITY
-        : Math.max(0, row.AllowedLicenses - row.UsedLicenses);
-}
-
-export function seatsText(row: PackageLicenseRow): string {
-    return row.AllowedLicenses === SITE_LICENSE
-        ? `${row.UsedLicenses} seat(s) in use of a site licence`
-        : `${row.UsedLicenses} of ${row.AllowedLicenses} seat(s) in use`;
-}
-
-export const PACKAGE_FIELDS =
-    'Id, NamespacePrefix, AllowedLicenses, UsedLicenses, Status, ExpirationDate';
 
 /** Lower-case namespace prefix → its PackageLicense; an unknown one is an error naming the near ones. */
 export async function resolvePackages(
@@ -381,7 +355,7 @@ export async function assignPackageLicenses(
         }
         if (isExpired(pkg, now)) {
             problems.push(
-                `Package "${pkg.NamespacePrefix}" has expired (Status ${pkg.Status}${pkg.ExpirationDate ? `, ExpirationDate ${pkg.ExpirationDate}` : ''}): ` +
+                `Package "${pkg.NamespacePrefix}" has expired (${expiryText(pkg)}): ` +
                     `renew its licence with the package's vendor, then re-run; ${lacking.length} user(s) lack a seat.`
             );
         } else if (lacking.length > freeSeats(pkg)) {

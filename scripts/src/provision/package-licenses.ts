@@ -1,10 +1,11 @@
 import {
+    expiryText,
     freeSeats,
     isExpired,
     PACKAGE_FIELDS,
     seatsText,
     type PackageLicenseRow
-} from '../assign/package-licenses';
+} from '../lib/package-licenses';
 import type { OrgClient } from '../org/client';
 import { inList } from '../org/soql';
 import { ProvisionError, type PlanStep } from './types';
@@ -131,7 +132,7 @@ export function packageLicenseSteps(
         }
         if (isExpired(row, now)) {
             problems.push(
-                `Package "${row.NamespacePrefix}" has expired (Status ${row.Status}${row.ExpirationDate ? `, ExpirationDate ${row.ExpirationDate}` : ''}): renew its licence with the package's vendor.`
+                `Package "${row.NamespacePrefix}" has expired (${expiryText(row)}): renew its licence with the package's vendor.`
             );
         } else if (freeSeats(row) < 1) {
             problems.push(
