@@ -431,7 +431,7 @@ export function formatPackageReport(
     const done =
         report.action === 'remove'
             ? `${report.notAssigned} not assigned; ${report.planned} to remove${dryRun ? ' (dry run: nothing written)' : `; ${report.removed} removed`}`
-            : `${report.alreadyAssigned} already assigned; ${report.planned} to assign${dryRun ? ' (dry run: nothing written)' : `; ${report.created} created via ${report.mode}`}`;
+            : `${report.alreadyAssigned} already assigned; ${report.planned} to assign${dryRun ? ' (dry run: nothing written)' : `; ${report.created} created${report.mode === 'none' ? '' : ` via ${report.mode}`}`}`;
     let text = `Package licences (${seats}): ${report.users} user(s); ${done}; ${report.apiCalls} API call(s)\n`;
     if (report.reconciled > 0) {
         text += `${report.reconciled} of the created seats were confirmed by re-reading the org after an answer was lost.\n`;
