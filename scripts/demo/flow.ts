@@ -10,6 +10,7 @@ import { OrgClient } from '../src/org/client';
 import { loadDefinition } from '../src/provision/definition';
 import { provision } from '../src/provision/provision';
 import { formatProvisionResult } from '../src/provision/report';
+import { DEMO_PACKAGES, demoPackageSeats } from './packages';
 
 /**
  * The demo's steps (demo.ts parses the arguments and starts the portal build first, so this
@@ -75,7 +76,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     };
     try {
         heading('Salesforce API emulator');
-        emulator = await startEmulator({ port: 0 });
+        emulator = await startEmulator({ port: 0, packages: DEMO_PACKAGES });
         say(
             `Listening on ${emulator.url} (API ${emulator.versions.at(-1) ?? API_VERSION})`
         );
@@ -120,6 +121,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
         );
         process.stdout.write(formatVerifyReport(report));
         const verified = report.summary.fail === 0;
+
+        heading('Managed package seats (emulator --package cc_demo:2)');
+        await demoPackageSeats(client, definition.Username, say);
 
         heading('Portal preview');
         if (build) {

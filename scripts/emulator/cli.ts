@@ -1,7 +1,9 @@
 // npm run emulator -- --port <n> [--faults plan.json] [--metadata-dir dir]... [--api-limit n]
+//     [--package <namespace>:<seats>[:expired]]...
 
 import { parseArgs } from 'node:util';
 import { startEmulator, DEFAULT_ACCESS_TOKEN } from './index';
+import { parsePackageOption } from './seed/packages';
 
 async function main(): Promise<void> {
     const { values } = parseArgs({
@@ -11,6 +13,7 @@ async function main(): Promise<void> {
             faults: { type: 'string' },
             'metadata-dir': { type: 'string', multiple: true },
             'api-limit': { type: 'string' },
+            package: { type: 'string', multiple: true, default: [] },
             log: { type: 'boolean', default: false },
             help: { type: 'boolean', default: false }
         },
@@ -18,7 +21,8 @@ async function main(): Promise<void> {
     });
     if (values.help) {
         process.stdout.write(
-            'Usage: npm run emulator -- [--port <n>] [--faults <plan.json>] [--metadata-dir <dir>]... [--api-limit <n>] [--log]\n' +
+            'Usage: npm run emulator -- [--port <n>] [--faults <plan.json>] [--metadata-dir <dir>]... [--api-limit <n>] [--package <namespace>:<seats>[:expired]]... [--log]\n' +
+                'A --package is an installed managed package: its PackageLicense with that many seats (-1: a site licence).\n' +
                 'The bearer token is SF_ACCESS_TOKEN (default emulator-token).\n'
         );
         return;
@@ -38,6 +42,7 @@ async function main(): Promise<void> {
         faults: values.faults,
         metadataDirs: values['metadata-dir'],
         apiLimit,
+        packages: values.package.map(parsePackageOption),
         log: values.log
             ? (line) => process.stderr.write(`${line}\n`)
             : undefined

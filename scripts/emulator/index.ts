@@ -25,6 +25,7 @@ import {
 } from './schema/entity-definition';
 import { Org } from './org/org';
 import { dataRouter, otherRouter } from './routes';
+import { seedPackages, type PackageSeed } from './seed/packages';
 import { seedStandardOrg, type SeedOptions } from './seed/standard-org';
 import { RequestHandler } from './server';
 import { Cursors } from './soql/cursors';
@@ -34,6 +35,7 @@ export { Org } from './org/org';
 export type { CallCounters } from './api/accounting';
 export type { FaultPlanInput, FaultRule } from './api/faults';
 export type { LoadSummary } from './metadata/loader';
+export type { PackageSeed } from './seed/packages';
 
 export const DEFAULT_ACCESS_TOKEN = 'emulator-token';
 
@@ -50,6 +52,8 @@ export interface EmulatorOptions {
     /** DailyApiRequests Max; default 15,000. */
     apiLimit?: number;
     seed?: SeedOptions;
+    /** Installed managed packages (PackageLicense rows), as `--package` gives them. */
+    packages?: PackageSeed[];
     /** The org's clock (TODAY, CreatedDate); default the system clock. */
     clock?: () => Date;
     /** Called with "METHOD /path?query STATUS" for every request answered. */
@@ -92,6 +96,7 @@ export async function startEmulator(
     const versions = supportedVersions(sourceApiVersion(root));
     const org = new Org(options.clock);
     seedStandardOrg(org, options.seed);
+    seedPackages(org, options.packages ?? []);
     const metadataDirs = (options.metadataDirs ?? ['force-app']).map((dir) =>
         path.resolve(root, dir)
     );

@@ -3,6 +3,7 @@
 
 import { credentialObjects } from './credentials';
 import { entityDefinitionObject } from './entity-definition';
+import { packageLicenseObjects } from './package-licenses';
 import { permissionFields, standardObjects } from './standard-objects';
 import { withSourcedFields } from './sourced-fields';
 import { tabAndPageObjects } from './tabs-and-pages';
@@ -21,6 +22,7 @@ export class SchemaRegistry {
             ...standardObjects(),
             ...credentialObjects(),
             ...tabAndPageObjects(),
+            ...packageLicenseObjects(),
             entityDefinitionObject()
         ]
     ) {

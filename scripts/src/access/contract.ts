@@ -34,6 +34,13 @@ const fieldName = z
         /^(\$\{[A-Za-z]\w*\}|[A-Za-z][A-Za-z0-9_]*)\.[A-Za-z][A-Za-z0-9_]*$/,
         'must be Object.Field'
     );
+/** A managed package's namespace prefix (PackageLicense.NamespacePrefix). */
+const namespacePrefix = z
+    .string()
+    .regex(
+        /^(\$\{[A-Za-z]\w*\}|[A-Za-z][A-Za-z0-9_]*)$/,
+        'must be a namespace prefix or a ${parameter}'
+    );
 const accessList = z.array(z.enum(OBJECT_ACCESS)).min(1);
 const fieldAccess = z.enum(['read', 'edit']);
 /** A finding's level: `fail` (exit 1) or `warn`. */
@@ -55,6 +62,7 @@ const UNLISTED_KINDS = [
     'objects',
     'fieldEdit',
     'fieldRead',
+    'packageLicenses',
     ...ENTITY_KINDS
 ] as const;
 export type UnlistedKind = (typeof UNLISTED_KINDS)[number];
@@ -78,12 +86,20 @@ const baseSchema = z
         user: z
             .object({
                 licenses: z.array(z.string().min(1)).min(1).optional(),
+                packageLicenses: grantList(namespacePrefix).describe(
+                    'Managed package seats (UserPackageLicense) by namespace prefix: require (missing or expired fails), recommend (warns), allow; any other seat the user holds is a default-deny finding'
+                ),
                 profileMayGrant: z.boolean().default(true),
                 active: z.boolean().default(true),
                 notFrozen: z.boolean().default(true)
             })
             .strict()
-            .default({ profileMayGrant: true, active: true, notFrozen: true }),
+            .default({
+                profileMayGrant: true,
+                active: true,
+                notFrozen: true,
+                packageLicenses: { require: [], recommend: [], allow: [] }
+            }),
         unlisted: z
             .object({
                 level: findingLevel.default('fail'),

@@ -17,6 +17,7 @@ import {
     type OrgSchema
 } from './fetch';
 import { checkNames, objectsToDescribe } from './org-check';
+import { namedPackages, packageLicenseResults } from './package-licenses';
 import { chunk } from '../org/soql';
 import type { ProfileLogin, RuleResult } from './types';
 
@@ -147,6 +148,7 @@ export async function runVerify(
             )
         )
     ];
+    const packageNamespaces = namedPackages(contracts);
     const logins = new Map<string, ProfileLogin>();
     const reports = new Map<string, UserReport>();
     let schema: OrgSchema | undefined;
@@ -171,7 +173,8 @@ export async function runVerify(
             client,
             snapshot,
             passwords ? snapshot.users.map((u) => u.Id) : [],
-            presenceSets
+            presenceSets,
+            packageNamespaces
         );
         const presentObjects = new Set(
             schema.objects.map((o) => o.toLowerCase())
@@ -199,6 +202,14 @@ export async function runVerify(
                         evaluate(contract, access, context)
                     ),
                     ...evaluateUnlisted(contracts, access, context),
+                    ...(details.packages
+                        ? packageLicenseResults(
+                              contracts,
+                              row,
+                              details.packages,
+                              now
+                          )
+                        : []),
                     ...credentialResults(contracts, access, now),
                     ...skipped
                 ]

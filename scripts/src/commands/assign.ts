@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { assign, type UserSelector } from '../assign/assign';
 import { ASSIGN_USAGE, formatAssignReport } from '../assign/messages';
+import { runPackageLicenses } from '../assign/package-command';
 import { EXIT, runIfMain } from '../lib/cli';
 import { DRY_RUN_FLAG, orgCommand } from '../lib/org-command';
 import { connect } from '../org/connect';
@@ -56,6 +57,8 @@ export const run = orgCommand({
             multiple: true,
             default: []
         },
+        'package-license': { type: 'string', multiple: true, default: [] },
+        remove: { type: 'boolean', default: false },
         users: { type: 'string' },
         'users-file': { type: 'string' },
         where: { type: 'string' },
@@ -67,14 +70,24 @@ export const run = orgCommand({
             permissionSetGroups: values['permission-set-group'],
             permissionSetLicenses: values['permission-set-license']
         };
-        if (
+        const otherTargets =
             targets.permissionSets.length +
-                targets.permissionSetGroups.length +
-                targets.permissionSetLicenses.length ===
-            0
-        ) {
+            targets.permissionSetGroups.length +
+            targets.permissionSetLicenses.length;
+        const packages = values['package-license'];
+        if (otherTargets + packages.length === 0) {
             throw new Error(
-                `Name at least one --permission-set, --permission-set-group or --permission-set-license.\n${ASSIGN_USAGE}`
+                `Name at least one --permission-set, --permission-set-group, --permission-set-license or --package-license.\n${ASSIGN_USAGE}`
+            );
+        }
+        if (packages.length > 0 && otherTargets > 0) {
+            throw new Error(
+                `--package-license runs on its own: assign package seats and permission sets, groups or licences in two runs.\n${ASSIGN_USAGE}`
+            );
+        }
+        if (values.remove && packages.length === 0) {
+            throw new Error(
+                `--remove unassigns package seats: use it with --package-license.\n${ASSIGN_USAGE}`
             );
         }
         const sources = [
@@ -105,6 +118,12 @@ export const run = orgCommand({
             );
         }
         const client = await connect({ targetOrg: values['target-org'] });
+        if (packages.length > 0) {
+            return runPackageLicenses(client, packages, selector, {
+                remove: values.remove,
+                dryRun: values['dry-run']
+            });
+        }
         const report = await assign(client, targets, selector, {
             dryRun: values['dry-run'],
             bulkThreshold,

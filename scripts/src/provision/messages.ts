@@ -6,7 +6,7 @@ export const PROVISION_USAGE = `Usage: npm run provision -- [-o <org>] [--defini
                              [--unique-username] [--adopt] [--dry-run] [--json]
 
 Creates or updates the integration user from its definition (licence, profile, permission set
-licences, groups, sets), printing the plan first. Re-running changes nothing that is already right.
+licences, groups, sets, managed package licences), printing the plan first. Re-running changes nothing that is already right.
 -o/--target-org  an org authorized with the sf CLI; without it SF_INSTANCE_URL + SF_ACCESS_TOKEN
 --adopt          take over an existing user with the definition's username that is not on the
                  definition's profile or licence (without it provision stops and says who it is)`;

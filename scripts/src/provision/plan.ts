@@ -7,6 +7,7 @@ import {
     notTheIntegrationUser,
     wrongLicence
 } from './messages';
+import { packageLicenseSteps, resolvePackageIds } from './package-licenses';
 import type { OrgState } from './state';
 import { ProvisionError, type PlanStep, type ProvisionPlan } from './types';
 
@@ -29,6 +30,8 @@ export interface Resolved {
     licenseIds: Map<string, string>;
     groupIds: Map<string, string>;
     setIds: Map<string, string>;
+    /** Namespace prefix → PackageLicense id. */
+    packageIds: Map<string, string>;
 }
 
 export async function resolve(
@@ -90,7 +93,8 @@ export async function resolve(
         profileId: state.profile.Id,
         licenseIds,
         groupIds,
-        setIds
+        setIds,
+        packageIds: resolvePackageIds(definition.packageLicenses, state)
     };
 }
 
@@ -176,6 +180,14 @@ export function planFor(
             });
         }
     }
+    steps.push(
+        ...packageLicenseSteps(
+            definition.packageLicenses,
+            resolved.packageIds,
+            state,
+            now
+        )
+    );
     const assignmentStep = (
         kind: 'group' | 'set',
         name: string,

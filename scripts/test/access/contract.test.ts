@@ -216,13 +216,18 @@ describe('access contracts', () => {
         expect(Object.keys(filled.objects)).toContain('cc__Call_Event__c');
         expect(parameterUses(filled)).toEqual([
             {
+                parameter: 'packageNamespace',
+                path: 'user.packageLicenses.require[0]',
+                required: true
+            },
+            {
                 parameter: 'packagePermissionSet',
                 path: 'permissionSets.require[0]',
                 required: true
             }
         ]);
         expect(() => resolveParameters(contract, { vendor: 'x' })).toThrow(
-            /unknown parameter "vendor" \(known: callEventObject, packagePermissionSet\)/
+            /unknown parameter "vendor" \(known: callEventObject, packagePermissionSet, packageNamespace\)/
         );
     });
 

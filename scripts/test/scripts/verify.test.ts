@@ -537,7 +537,8 @@ describe('verify (against the emulator over HTTP)', () => {
             [{ ...preset, fields }],
             {
                 callEventObject: 'cc__Call_Event__c',
-                packagePermissionSet: 'cc_Package_User'
+                packagePermissionSet: 'cc_Package_User',
+                packageNamespace: 'cc'
             }
         );
         expect(rule(report, 'login.noIpRanges')).toMatchObject({
