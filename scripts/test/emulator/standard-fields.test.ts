@@ -101,7 +101,8 @@ describe('the contact-centre preset against the emulator (issue #20 item 14)', (
             );
             const report = await runVerify(h.client(), [h.username], [preset], {
                 callEventObject: 'cc__Call_Event__c',
-                packagePermissionSet: 'cc_Package_User'
+                packagePermissionSet: 'cc_Package_User',
+                packageNamespace: 'cc'
             });
             const rule = report.users[0]?.results.find(
                 (r) => r.rule === 'fields.Task.CallDisposition.require.edit'

@@ -111,7 +111,9 @@ describe('sharing coverage of portal profiles (issue #19)', () => {
             project = projectWith(['customer community login user']);
         });
         afterEach(async () => {
-            rmSync(project, { recursive: true, force: true });
+            if (project) {
+                rmSync(project, { recursive: true, force: true });
+            }
             await h.close();
         });
 
