@@ -23,8 +23,12 @@ export function versionsList(state: EmulatorState): ApiResponse {
     );
 }
 
-export function identityUrl(state: EmulatorState): string {
-    return `${state.instanceUrl}/id/${state.org.organizationId}/${state.org.adminUserId}`;
+export function identityUrlOf(state: EmulatorState, userId: string): string {
+    return `${state.instanceUrl}/id/${state.org.organizationId}/${userId}`;
+}
+
+export function identityUrl(state: EmulatorState, userId?: string): string {
+    return identityUrlOf(state, userId ?? state.org.adminUserId);
 }
 
 export async function versionResources(
@@ -40,6 +44,6 @@ export async function versionResources(
         composite: `${base}/composite`,
         limits: `${base}/limits`,
         jobs: `${base}/jobs`,
-        identity: identityUrl(state)
+        identity: identityUrl(state, request.session?.userId)
     });
 }

@@ -3,6 +3,7 @@
 
 import { credentialObjects } from './credentials';
 import { entityDefinitionObject } from './entity-definition';
+import { eventLogObjects } from './event-log';
 import { permissionFields, standardObjects } from './standard-objects';
 import { tabAndPageObjects } from './tabs-and-pages';
 import type { ChildRelationshipDef, FieldDef, ObjectDef } from './types';
@@ -19,6 +20,7 @@ export class SchemaRegistry {
         definitions: ObjectDef[] = [
             ...standardObjects(),
             ...credentialObjects(),
+            ...eventLogObjects(),
             ...tabAndPageObjects(),
             entityDefinitionObject()
         ]
