@@ -18,7 +18,7 @@ import {
 } from './fetch';
 import { checkNames, objectsToDescribe } from './org-check';
 import { chunk } from '../org/soql';
-import type { ProfileLogin, RuleResult } from './types';
+import type { EffectiveAccess, ProfileLogin, RuleResult } from './types';
 
 export type { RuleResult } from './types';
 
@@ -130,7 +130,9 @@ export async function runVerify(
     usernames: string[],
     input: Contract[],
     parameters: Record<string, string>,
-    now: Date = new Date()
+    now: Date = new Date(),
+    /** More results per user from its effective access (verify --usage: usage-findings.ts). */
+    extra?: (access: EffectiveAccess) => Promise<RuleResult[]>
 ): Promise<VerifyReport> {
     const start = client.calls;
     const { contracts, skipped } = planContracts(input, parameters);
@@ -200,7 +202,8 @@ export async function runVerify(
                     ),
                     ...evaluateUnlisted(contracts, access, context),
                     ...credentialResults(contracts, access, now),
-                    ...skipped
+                    ...skipped,
+                    ...(extra ? await extra(access) : [])
                 ]
             });
         }
