@@ -323,5 +323,86 @@ export async function runUsageStory(context: StoryContext): Promise<boolean> {
         '--store',
         store
     ]);
-    return collected === 0;
+    say();
+    const { run: contract } = await import('../src/commands/contract.js');
+    const suggested = `${context.workDir}/usage-contract.json`;
+    const suggestedCode = await runCommand(
+        context,
+        contract,
+        'npm run contract --',
+        [
+            'suggest',
+            '--user',
+            context.username,
+            '--store',
+            store,
+            '--app',
+            APP,
+            '--out',
+            suggested
+        ]
+    );
+    say();
+    const unused = await verifyWithUsage(context, store, suggested);
+    say();
+    if (unused.length > 0) {
+        say(
+            `The grant given on purpose shows up as granted but unused: ${unused.join(', ')}.`
+        );
+        say(
+            'Review the suggested contract, remove the unused grants at their source, verify again.'
+        );
+    }
+    return collected === 0 && suggestedCode === 0 && unused.length > 0;
+}
+
+/**
+ * `npm run verify -- --user <u> --contract <suggested> --usage --store <store>`, as the verify
+ * command runs it (run-verify + usage-findings), keeping the report to find the usage findings
+ * that name the permission set given on purpose.
+ */
+async function verifyWithUsage(
+    context: StoryContext,
+    store: string,
+    contractFile: string
+): Promise<string[]> {
+    const [
+        { loadContract },
+        { runVerify },
+        { usageResults, DEFAULT_MIN_DAYS }
+    ] = await Promise.all([
+        import('../src/access/contract.js'),
+        import('../src/access/run-verify.js'),
+        import('../src/access/usage-findings.js')
+    ]);
+    const { formatVerifyReport } = await import('../src/access/report.js');
+    const { OrgClient } = await import('../src/org/client.js');
+    context.say(
+        `$ npm run verify -- --user ${context.username} --contract ${contractFile} --usage --store ${store}`
+    );
+    const client = new OrgClient(context.admin, context.version);
+    const report = await runVerify(
+        client,
+        [context.username],
+        [loadContract(contractFile)],
+        {},
+        new Date(),
+        (access) =>
+            usageResults(client, access, {
+                store,
+                level: 'warn',
+                minDays: DEFAULT_MIN_DAYS
+            })
+    );
+    process.stdout.write(formatVerifyReport(report));
+    return report.users
+        .flatMap((user) => user.results)
+        .filter(
+            (result) =>
+                result.rule.startsWith('usage.unused.') &&
+                result.grantedBy.some((grant) =>
+                    JSON.stringify(grant).includes(EXTRA_SET)
+                )
+        )
+        .map((result) => result.rule);
 }
