@@ -66,6 +66,14 @@ export const run = orgCommand({
         const usernames = values.user ?? [
             loadDefinition(path.resolve('config/api-user.json')).Username
         ];
+        const usageOnly = (
+            ['store', 'usage-level', 'min-days', 'since'] as const
+        ).filter((flag) => values[flag] !== undefined);
+        if (!values.usage && usageOnly.length > 0) {
+            throw new Error(
+                `${usageOnly.map((f) => `--${f}`).join(', ')} ${usageOnly.length === 1 ? 'works' : 'work'} only with --usage`
+            );
+        }
         const level = values['usage-level'] ?? 'warn';
         if (level !== 'warn' && level !== 'fail') {
             throw new Error(`--usage-level takes warn or fail, got "${level}"`);
