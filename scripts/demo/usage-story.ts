@@ -1,6 +1,13 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { Connection } from '@jsforce/jsforce-node';
 import type { EmulatorHandle, OauthAppSettings } from '../emulator';
+import { loadContract } from '../src/access/contract';
+import { formatVerifyReport } from '../src/access/report';
+import { runVerify } from '../src/access/run-verify';
+import { DEFAULT_MIN_DAYS, usageResults } from '../src/access/usage-findings';
+import { run as contract } from '../src/commands/contract';
+import { run as usage } from '../src/commands/usage';
+import { OrgClient } from '../src/org/client';
 
 /**
  * The demo's last act (issue #22, "least privilege from evidence"): two weeks of the integration's
@@ -316,7 +323,6 @@ export async function runUsageStory(context: StoryContext): Promise<boolean> {
         `with the emulator-only close; a real org writes them by itself) in ${(replayMs / 1000).toFixed(1)} s.`
     );
     say();
-    const { run: usage } = await import('../src/commands/usage.js');
     const store = `${context.workDir}/store`;
     const collected = await runCommand(context, usage, 'npm run usage --', [
         'collect',
@@ -324,7 +330,6 @@ export async function runUsageStory(context: StoryContext): Promise<boolean> {
         store
     ]);
     say();
-    const { run: contract } = await import('../src/commands/contract.js');
     const suggested = `${context.workDir}/usage-contract.json`;
     const suggestedCode = await runCommand(
         context,
@@ -366,17 +371,6 @@ async function verifyWithUsage(
     store: string,
     contractFile: string
 ): Promise<string[]> {
-    const [
-        { loadContract },
-        { runVerify },
-        { usageResults, DEFAULT_MIN_DAYS }
-    ] = await Promise.all([
-        import('../src/access/contract.js'),
-        import('../src/access/run-verify.js'),
-        import('../src/access/usage-findings.js')
-    ]);
-    const { formatVerifyReport } = await import('../src/access/report.js');
-    const { OrgClient } = await import('../src/org/client.js');
     context.say(
         `$ npm run verify -- --user ${context.username} --contract ${contractFile} --usage --store ${store}`
     );
