@@ -75,6 +75,9 @@ export async function aggregateCsv(
     };
     let columns: ColumnIndex | undefined;
     let records = 0;
+    let day = '';
+    let aggregate: DayAggregate | undefined;
+    let lastOrganization = '';
     const refuse = (why: string): never => {
         throw new NotApiTotalUsageError(
             `${file}: record ${records} (the header is record 1): ${why}`
@@ -102,22 +105,31 @@ export async function aggregateCsv(
             at(row, columns.userIdDerived) || at(row, columns.userId);
         if (!userRaw) refuse('no USER_ID or USER_ID_DERIVED value');
         const when = time as string;
-        const day = when.slice(0, 10);
-        let aggregate = result.days.get(day);
-        if (!aggregate) {
-            aggregate = {
-                rows: 0,
-                hours: new Set(),
-                usage: new Map(),
-                blind: new Map()
-            };
-            result.days.set(day, aggregate);
+        // Log rows come in time order: the day and the org id change rarely, so they are
+        // compared before anything is allocated or looked up.
+        if (!aggregate || !when.startsWith(day)) {
+            day = when.slice(0, 10);
+            aggregate = result.days.get(day);
+            if (!aggregate) {
+                aggregate = {
+                    rows: 0,
+                    hours: new Set(),
+                    usage: new Map(),
+                    blind: new Map()
+                };
+                result.days.set(day, aggregate);
+            }
         }
         aggregate.rows++;
-        aggregate.hours.add(Number(when.slice(11, 13)));
+        aggregate.hours.add(
+            (when.charCodeAt(11) - 48) * 10 + when.charCodeAt(12) - 48
+        );
         result.rows++;
         const organization = at(row, columns.organization);
-        if (organization) result.organizationIds.add(id15(organization));
+        if (organization !== lastOrganization) {
+            lastOrganization = organization;
+            if (organization) result.organizationIds.add(id15(organization));
+        }
         const family = at(row, columns.family);
         const prefix =
             id15(userRaw) +
