@@ -1,7 +1,9 @@
 // npm run emulator -- --port <n> [--faults plan.json] [--metadata-dir dir]... [--api-limit n]
+//                     [--oauth-apps apps.json]
 
 import { parseArgs } from 'node:util';
 import { startEmulator, DEFAULT_ACCESS_TOKEN } from './index';
+import { readOauthApps } from './oauth-apps-file';
 
 async function main(): Promise<void> {
     const { values } = parseArgs({
@@ -11,6 +13,7 @@ async function main(): Promise<void> {
             faults: { type: 'string' },
             'metadata-dir': { type: 'string', multiple: true },
             'api-limit': { type: 'string' },
+            'oauth-apps': { type: 'string' },
             log: { type: 'boolean', default: false },
             help: { type: 'boolean', default: false }
         },
@@ -18,8 +21,11 @@ async function main(): Promise<void> {
     });
     if (values.help) {
         process.stdout.write(
-            'Usage: npm run emulator -- [--port <n>] [--faults <plan.json>] [--metadata-dir <dir>]... [--api-limit <n>] [--log]\n' +
-                'The bearer token is SF_ACCESS_TOKEN (default emulator-token).\n'
+            'Usage: npm run emulator -- [--port <n>] [--faults <plan.json>] [--metadata-dir <dir>]... [--api-limit <n>]\n' +
+                '                           [--oauth-apps <apps.json>] [--log]\n' +
+                'The bearer token is SF_ACCESS_TOKEN (default emulator-token). --oauth-apps: the consumer\n' +
+                "keys, secrets and JWT certificates of the repo's OAuth apps for /services/oauth2/token\n" +
+                '(scripts/emulator/README.md, "OAuth token endpoint").\n'
         );
         return;
     }
@@ -38,6 +44,9 @@ async function main(): Promise<void> {
         faults: values.faults,
         metadataDirs: values['metadata-dir'],
         apiLimit,
+        oauthApps: values['oauth-apps']
+            ? readOauthApps(values['oauth-apps'])
+            : undefined,
         log: values.log
             ? (line) => process.stderr.write(`${line}\n`)
             : undefined

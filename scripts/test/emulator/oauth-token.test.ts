@@ -1,7 +1,11 @@
 // The OAuth token endpoint: client credentials and JWT bearer flows (routes/oauth-token.ts),
 // through form posts as Salesforce documents them and jsforce with the tokens they issue.
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Connection } from '@jsforce/jsforce-node';
+import { readOauthApps } from '../../emulator/oauth-apps-file';
 import {
     API_VERSION,
     idOf,
@@ -251,5 +255,67 @@ describe('OAuth token endpoint', () => {
                 error_description: 'grant type not supported'
             }
         });
+    });
+});
+
+describe('npm run emulator -- --oauth-apps <file.json>', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oauth-apps-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const write = (name: string, content: string): string => {
+        const file = path.join(dir, name);
+        writeFileSync(file, content);
+        return file;
+    };
+
+    it('reads the apps, with the certificate file relative to the JSON file', () => {
+        write(
+            'jwt.crt',
+            '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'
+        );
+        const file = write(
+            'apps.json',
+            JSON.stringify([
+                {
+                    app: APP,
+                    consumerKey: 'CK',
+                    consumerSecret: 'CS',
+                    certificateFile: 'jwt.crt',
+                    clientCredentialsEnabled: true,
+                    clientCredentialsUser: INTEGRATION
+                }
+            ])
+        );
+        expect(readOauthApps(file)).toEqual([
+            {
+                app: APP,
+                consumerKey: 'CK',
+                consumerSecret: 'CS',
+                certificate:
+                    '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
+                clientCredentialsEnabled: true,
+                clientCredentialsUser: INTEGRATION
+            }
+        ]);
+    });
+
+    it('refuses a file that is no array, or an app without its consumer key, naming the file and entry', () => {
+        const notArray = write('object.json', '{"app": "x"}');
+        expect(() => readOauthApps(notArray)).toThrow(
+            `--oauth-apps ${notArray}: must hold a JSON array of apps`
+        );
+        const noKey = write('nokey.json', JSON.stringify([{ app: APP }]));
+        expect(() => readOauthApps(noKey)).toThrow(
+            `--oauth-apps ${noKey}: [0] needs "app" and "consumerKey"`
+        );
+        const badFlag = write(
+            'flag.json',
+            JSON.stringify([
+                { app: APP, consumerKey: 'CK', clientCredentialsEnabled: 'yes' }
+            ])
+        );
+        expect(() => readOauthApps(badFlag)).toThrow(
+            '[0].clientCredentialsEnabled must be true or false'
+        );
     });
 });
