@@ -290,6 +290,7 @@ function restore(name: string, value: string | undefined): void {
 /** The whole story; true when verify --usage names the grant given on purpose as unused. */
 export async function runUsageStory(context: StoryContext): Promise<boolean> {
     const { say, heading } = context;
+    const storyStarted = performance.now();
     heading('Least privilege from evidence (ApiTotalUsage logs)');
     const userId = (
         await context.admin.query<{ Id: string }>(
@@ -358,6 +359,9 @@ export async function runUsageStory(context: StoryContext): Promise<boolean> {
             'Review the suggested contract, remove the unused grants at their source, verify again.'
         );
     }
+    say(
+        `(This part of the demo took ${((performance.now() - storyStarted) / 1000).toFixed(1)} s.)`
+    );
     return collected === 0 && suggestedCode === 0 && unused.length > 0;
 }
 
