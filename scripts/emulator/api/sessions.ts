@@ -30,4 +30,9 @@ export class Sessions {
     set(token: string, session: Session): void {
         this.byToken.set(token, { ...session });
     }
+
+    /** Ends an issued session; false when the token is not one. */
+    revoke(token: string): boolean {
+        return this.byToken.delete(token);
+    }
 }

@@ -102,7 +102,7 @@ describe('ApiTotalUsage event log', () => {
             client_secret: 'usage-secret'
         });
         integration = connect(harness.emulator, token.body.access_token);
-    });
+    }, 60_000);
     afterAll(() => harness.emulator.close());
 
     it('logs one row per request as the OAuth user and app, composite as its parent only', async () => {

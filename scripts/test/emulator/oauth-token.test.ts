@@ -32,6 +32,7 @@ function connectWith(instanceUrl: string, accessToken: string): Connection {
 
 describe('OAuth token endpoint', () => {
     let keys: TestKeyPair;
+    let other: TestKeyPair;
     let enabled: Harness;
     let policyOnly: Harness;
     let integrationId: string;
@@ -48,6 +49,7 @@ describe('OAuth token endpoint', () => {
 
     beforeAll(async () => {
         keys = selfSignedCertificate();
+        other = selfSignedCertificate();
         enabled = await startHarness({
             oauthApps: [
                 {
@@ -89,7 +91,7 @@ describe('OAuth token endpoint', () => {
                 `SELECT Id FROM PermissionSetGroup WHERE DeveloperName = '${APP}'`
             )
         });
-    });
+    }, 60_000);
     afterAll(async () => {
         await enabled.emulator.close();
         await policyOnly.emulator.close();
@@ -187,7 +189,6 @@ describe('OAuth token endpoint', () => {
     });
 
     it('JWT bearer: another key, an expired assertion or a wrong audience is refused as documented', async () => {
-        const other = selfSignedCertificate();
         const forged = await postToken(enabled.emulator.url, {
             grant_type: JWT_GRANT,
             assertion: signJwt(claims(), other.privateKey)
@@ -317,5 +318,40 @@ describe('npm run emulator -- --oauth-apps <file.json>', () => {
         expect(() => readOauthApps(badFlag)).toThrow(
             '[0].clientCredentialsEnabled must be true or false'
         );
+    });
+});
+
+describe('revoking an access token the token endpoint issued', () => {
+    let harness: Harness;
+
+    beforeAll(async () => {
+        harness = await startHarness();
+    });
+    afterAll(() => harness.emulator.close());
+
+    it('ends its session: 200 from the revoke endpoint, then 401 INVALID_SESSION_ID', async () => {
+        const token = harness.emulator.sessionFor(
+            harness.emulator.org.get('User', harness.emulator.org.adminUserId)
+                ?.Username as string
+        );
+        const conn = connectWith(harness.emulator.url, token);
+        expect((await conn.query('SELECT Id FROM Account')).done).toBe(true);
+        const revoked = await fetch(
+            `${harness.emulator.url}/services/oauth2/revoke`,
+            {
+                method: 'POST',
+                headers: {
+                    Authorization: `Bearer ${harness.emulator.accessToken}`,
+                    'Content-Type': 'application/x-www-form-urlencoded'
+                },
+                body: new URLSearchParams({ token }).toString()
+            }
+        );
+        expect(revoked.status).toBe(200);
+        const after = await fetch(
+            `${harness.emulator.url}/services/data/v${API_VERSION}/limits`,
+            { headers: { Authorization: `Bearer ${token}` } }
+        );
+        expect(after.status).toBe(401);
     });
 });
