@@ -20,9 +20,9 @@ import { eachLine, exited, spawnTsx } from '../shared/tsx-process';
  * `npm run bench:usage`: generates realistic ApiTotalUsage CSVs (50 users, 5 connected apps, 200
  * objects, every API family, 7 days; columns as the Object Reference's "API Total Usage" lists them)
  * of 500,000 and 1,000,000 rows in a temporary folder, then times (CPU, and wall), each in its own
- * process (so peak RSS is its own): a bare streaming parse of the file with csv-parse (the library import uses), and
- * import + suggest. Goal (DESIGN section 9): within 2x the bare parse, peak RSS under 200 MB, flat
- * in the file size.
+ * process (so peak RSS is its own): a bare streaming parse of the file with csv-parse (the library
+ * import uses), and import + suggest. Goal (DESIGN section 9): within 2x the bare parse, peak RSS
+ * under 200 MB, flat in the file size.
  */
 
 const HEADER = [
