@@ -9,7 +9,6 @@
 // composite (the parent names none), query locators, Bulk data uploads and job reads, limits,
 // describeGlobal. Bulk API 2.0 jobs (/jobs/ingest) are logged as API_FAMILY Bulk.
 
-import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { isPlainObject } from '../core/http';
 import type { Org } from '../org/org';
 import type { ApiFamily } from './usage-log';
@@ -33,13 +32,41 @@ function canonical(org: Org, name: string): string {
     return org.schema.object(name)?.name ?? name;
 }
 
-function queriedObject(org: Org, soql: string): string {
-    try {
-        const parsed = parseQuery(soql);
-        return parsed.sObject ? canonical(org, parsed.sObject) : '';
-    } catch {
-        return '';
+/**
+ * The object after the query's top-level FROM (outside parentheses and string literals): a
+ * scan, not a second parse of the SOQL the query route has already parsed.
+ */
+export function queriedObject(org: Org, soql: string): string {
+    let depth = 0;
+    let quoted = false;
+    for (let i = 0; i < soql.length; i++) {
+        const char = soql.charAt(i);
+        if (quoted) {
+            if (char === '\\') {
+                i++;
+            } else if (char === "'") {
+                quoted = false;
+            }
+        } else if (char === "'") {
+            quoted = true;
+        } else if (char === '(') {
+            depth++;
+        } else if (char === ')') {
+            depth--;
+        } else if (
+            depth === 0 &&
+            (char === 'f' || char === 'F') &&
+            /\s/.test(soql.charAt(i - 1) || ' ')
+        ) {
+            const match = /^from\s+([A-Za-z][A-Za-z0-9_]*)/i.exec(
+                soql.slice(i, i + 300)
+            );
+            if (match?.[1]) {
+                return canonical(org, match[1]);
+            }
+        }
     }
+    return '';
 }
 
 function jsonBody(body: string): unknown {

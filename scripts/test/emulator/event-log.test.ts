@@ -13,6 +13,7 @@ import {
     userFields,
     type Harness
 } from './helpers';
+import { queriedObject } from '../../emulator/api/usage-request';
 import { postToken } from './oauth-helpers';
 
 const APP = 'Case_Portal_Integration';
@@ -264,6 +265,26 @@ describe('ApiTotalUsage event log', () => {
             }
         );
         expect(response.status).toBe(404);
+    });
+
+    it('names a query by its top-level FROM object, not a subquery or a string literal', () => {
+        const org = harness.emulator.org;
+        expect(
+            queriedObject(
+                org,
+                "SELECT Id, (SELECT Id FROM Contacts) FROM account WHERE Name = 'x FROM Case'"
+            )
+        ).toBe('Account');
+        expect(
+            queriedObject(
+                org,
+                'SELECT Id FROM Case WHERE AccountId IN (SELECT Id FROM Account)'
+            )
+        ).toBe('Case');
+        expect(queriedObject(org, 'SELECT COUNT()\nFROM Contact')).toBe(
+            'Contact'
+        );
+        expect(queriedObject(org, 'not soql')).toBe('');
     });
 
     it('does not count or log the emulator-only close, nor the token endpoint', async () => {
