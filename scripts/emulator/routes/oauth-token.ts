@@ -26,6 +26,7 @@ import {
     verify
 } from 'node:crypto';
 import type { EmulatorState } from '../api/state';
+import { formatDateTime, toMillis } from '../core/dates';
 import type { ApiRequest, ApiResponse } from '../core/http';
 import { header } from '../core/http';
 import {
@@ -188,6 +189,21 @@ function jwtBearer(
     return { client, userId: user.Id };
 }
 
+/**
+ * User.LastLoginDate (Object Reference, "User": "The date and time when the user last
+ * successfully logged in. This value is updated if 60 seconds have elapsed since the user's last
+ * login"). A login changes no other field of the user record.
+ */
+function recordLogin(state: EmulatorState, userId: string): void {
+    const now = state.org.now();
+    const last = state.org.get('User', userId)?.LastLoginDate;
+    if (typeof last !== 'string' || now.getTime() - toMillis(last) >= 60_000) {
+        state.org.store.update('User', userId, {
+            LastLoginDate: formatDateTime(now)
+        });
+    }
+}
+
 export async function token(
     state: EmulatorState,
     request: ApiRequest
@@ -206,6 +222,7 @@ export async function token(
                 'grant type not supported'
             );
         }
+        recordLogin(state, issued.userId);
         const secret = state.sessions.issue({
             userId: issued.userId,
             appId: issued.client.appId,

@@ -117,6 +117,10 @@ describe('OAuth token endpoint', () => {
         const identity = await conn.identity();
         expect(identity.username).toBe(INTEGRATION);
         expect(identity.user_id).toBe(integrationId);
+        const login = await enabled.conn.query<{ LastLoginDate: string }>(
+            `SELECT LastLoginDate FROM User WHERE Id = '${integrationId}'`
+        );
+        expect(login.records[0]?.LastLoginDate).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     });
 
     it('client credentials: HTTP Basic client authentication works too', async () => {
