@@ -22,7 +22,44 @@ used are kept as allow. Blind spots (composite subrequests, Bulk and SOAP calls 
 Apex REST, field-level access) are listed with their counts. Other users' rows never count.
 The org (-o, or SF_INSTANCE_URL + SF_ACCESS_TOKEN) is read for the user's id and current grants.
 --out writes the contract (valid against config/access/contract.schema.json) and, beside it,
-<file>.evidence.json with each rule's count and last use. A proposal to review, never applied.`;
+<file without .json>.evidence.json with each rule's count and last use. A proposal to review, never applied.`;
+
+/**
+ * JSON as Prettier writes it with this project's config (tabWidth 4, printWidth 80): objects one key a
+ * line, arrays of strings on one line when they fit. So a contract saved in config/access passes
+ * `npm run format:check` as it is.
+ */
+export function formatJson(value: unknown): string {
+    const lines = JSON.stringify(value, null, 4).split('\n');
+    const out: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        if (line.endsWith('[')) {
+            const items: string[] = [];
+            let j = i + 1;
+            while (
+                j < lines.length &&
+                /^\s*"(?:[^"\\]|\\.)*",?$/.test(lines[j] ?? '')
+            ) {
+                items.push((lines[j] ?? '').trim().replace(/,$/, ''));
+                j++;
+            }
+            const close = lines[j]?.trim();
+            const joined = `${line}${items.join(', ')}${close ?? ''}`;
+            if (
+                items.length > 0 &&
+                (close === ']' || close === '],') &&
+                joined.length <= 80
+            ) {
+                out.push(joined);
+                i = j;
+                continue;
+            }
+        }
+        out.push(line);
+    }
+    return `${out.join('\n')}\n`;
+}
 
 /** `x.json` → `x.evidence.json`: each rule's evidence, beside the contract. */
 export const evidenceFile = (out: string): string =>
@@ -102,10 +139,7 @@ const suggestCommand = orgCommand({
             mkdirSync(path.dirname(path.resolve(values.out)), {
                 recursive: true
             });
-            writeFileSync(
-                values.out,
-                `${JSON.stringify(suggestion.contract, null, 4)}\n`
-            );
+            writeFileSync(values.out, formatJson(suggestion.contract));
             writeFileSync(
                 evidenceFile(values.out),
                 `${JSON.stringify(

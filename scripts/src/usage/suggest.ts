@@ -263,7 +263,10 @@ export function suggest(input: {
             path.dirname(path.resolve(input.out)),
             path.resolve('config/access/contract.schema.json')
         );
-        schemaPath = relative.startsWith('.') ? relative : `./${relative}`;
+        // Only for a file inside this project (config/access/x.json → ./contract.schema.json).
+        if (path.resolve(input.out).startsWith(`${process.cwd()}${path.sep}`)) {
+            schemaPath = relative.startsWith('.') ? relative : `./${relative}`;
+        }
     }
     const contract: ContractInput = {
         ...(schemaPath ? { $schema: schemaPath } : {}),

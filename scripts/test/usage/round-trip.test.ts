@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,11 @@ import type { RuleResult } from '../../src/access/types';
 import { run as contractCommand } from '../../src/commands/contract';
 import { run as verifyCommand } from '../../src/commands/verify';
 import { importFiles } from '../../src/usage/import';
-import { startScriptHarness, type ScriptHarness } from '../scripts/harness';
+import {
+    REPO_ROOT,
+    startScriptHarness,
+    type ScriptHarness
+} from '../scripts/harness';
 import { runCommand } from '../support/run-command';
 import { createUsers } from '../support/users';
 import { csv, type Row } from './csv';
@@ -231,6 +236,20 @@ describe('least privilege from evidence: import → suggest → verify --usage',
         const store = await importDays(15);
         const out = await suggestTo(store);
         const contract = loadContract(out);
+        // Written as Prettier formats it with the project's config: format:check passes in config/access.
+        const check = spawnSync(
+            process.execPath,
+            [
+                require.resolve('prettier/bin/prettier.cjs'),
+                '--config',
+                path.join(REPO_ROOT, '.prettierrc'),
+                '--check',
+                out
+            ],
+            { encoding: 'utf8' }
+        );
+        expect(check.stderr).toBe('');
+        expect(check.status).toBe(0);
         expect(contract.userPermissions.require).toEqual([
             'ApiEnabled',
             'ApiUserOnly'
