@@ -7,9 +7,11 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { classify } from '../../src/usage/classify';
 import { importFiles } from '../../src/usage/import';
-import { readView, type UsageView } from '../../src/usage/store';
+import { aggregateCsv } from '../../src/usage/aggregate';
+import { addSources, readView, type UsageView } from '../../src/usage/store';
 import { run as usageCommand } from '../../src/commands/usage';
 import { runCommand } from '../support/run-command';
 import { HEADER, csv, type Row } from './csv';
@@ -469,5 +471,47 @@ describe('classify', () => {
         expect(
             classify('REST', 'POST', '/v66.0/composite/tree/Account', '')
         ).toMatchObject({ objects: ['Account'], verb: 'create' });
+    });
+});
+
+describe('the store: EventLogFile groups of a day', () => {
+    it('counts every hourly file of an hour (sequences hold different requests) and a 24-hour file instead, never both', async () => {
+        const row = (hour: number, minute: number): Row => ({
+            user: ALICE,
+            at: at(hour, minute),
+            resource: '/v66.0/query',
+            entity: 'Account',
+            app: APP
+        });
+        const read = (rows: Row[]) =>
+            aggregateCsv(Readable.from([csv(rows)]), 'log');
+        const s = store();
+        // Two hourly files for 03:00 (sequence 1 and 2: late rows arrive in a second file).
+        addSources(s, [
+            {
+                id: 'elf-h1',
+                info: { kind: 'eventLogFile', name: 'h1', group: 'elf-Hourly' },
+                data: await read([row(3, 1), row(3, 2)])
+            },
+            {
+                id: 'elf-h2',
+                info: { kind: 'eventLogFile', name: 'h2', group: 'elf-Hourly' },
+                data: await read([row(3, 40)])
+            }
+        ]);
+        expect(counts(readView(s, { userId: ALICE }))).toEqual({
+            'Account read': 3
+        });
+        // The day's 24-hour file holds the same requests: it replaces the hourly group, not adds to it.
+        addSources(s, [
+            {
+                id: 'elf-d',
+                info: { kind: 'eventLogFile', name: 'd', group: 'elf-Daily' },
+                data: await read([row(3, 1), row(3, 2), row(3, 40)])
+            }
+        ]);
+        const view = readView(s, { userId: ALICE });
+        expect(counts(view)).toEqual({ 'Account read': 3 });
+        expect(view.rows).toBe(3);
     });
 });
