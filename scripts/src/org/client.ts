@@ -197,8 +197,9 @@ export class OrgClient {
     /**
      * A binary resource as a stream, never whole in memory: e.g. an event log file's content,
      * `GET /services/data/vXX.X/sobjects/EventLogFile/<id>/LogFile` (REST API Developer Guide,
-     * "Get Event Monitoring Content from a Blob Field"). jsforce's `request` buffers the body, so
-     * this uses fetch with the connection's instance URL and token; 502/503/504 are retried.
+     * "Get Event Monitoring Content from a Record", the sObject Blob Retrieve resource). jsforce's
+     * `request` buffers the body, so this uses fetch with the connection's instance URL and token;
+     * 502/503/504 are retried.
      */
     async stream(url: string): Promise<Readable> {
         for (let attempt = 1; ; attempt++) {
