@@ -25,8 +25,12 @@ export function versionsList(state: EmulatorState): ApiResponse {
     );
 }
 
-export function identityUrl(state: EmulatorState): string {
-    return `${state.instanceUrl}/id/${state.org.organizationId}/${state.org.adminUserId}`;
+export function identityUrlOf(state: EmulatorState, userId: string): string {
+    return `${state.instanceUrl}/id/${state.org.organizationId}/${userId}`;
+}
+
+export function identityUrl(state: EmulatorState, userId?: string): string {
+    return identityUrlOf(state, userId ?? state.org.adminUserId);
 }
 
 export async function versionResources(
@@ -42,7 +46,7 @@ export async function versionResources(
         composite: `${base}/composite`,
         limits: `${base}/limits`,
         jobs: `${base}/jobs`,
-        identity: identityUrl(state)
+        identity: identityUrl(state, request.session?.userId)
     });
 }
 

@@ -12,7 +12,8 @@ const SOAP_TYPES: Record<string, string> = {
     int: 'xsd:int',
     double: 'xsd:double',
     date: 'xsd:date',
-    datetime: 'xsd:dateTime'
+    datetime: 'xsd:dateTime',
+    base64: 'xsd:base64Binary'
 };
 
 function describeField(definition: FieldDef): { [key: string]: JsonValue } {

@@ -4,6 +4,7 @@
 import { credentialObjects } from './credentials';
 import { entityDefinitionObject } from './entity-definition';
 import { packageLicenseObjects } from './package-licenses';
+import { eventLogObjects } from './event-log';
 import { permissionFields, standardObjects } from './standard-objects';
 import { withSourcedFields } from './sourced-fields';
 import { tabAndPageObjects } from './tabs-and-pages';
@@ -21,6 +22,7 @@ export class SchemaRegistry {
         definitions: ObjectDef[] = [
             ...standardObjects(),
             ...credentialObjects(),
+            ...eventLogObjects(),
             ...tabAndPageObjects(),
             ...packageLicenseObjects(),
             entityDefinitionObject()

@@ -19,7 +19,7 @@ import {
 import { checkNames, objectsToDescribe } from './org-check';
 import { namedPackages, packageLicenseResults } from './package-licenses';
 import { chunk } from '../org/soql';
-import type { ProfileLogin, RuleResult } from './types';
+import type { EffectiveAccess, ProfileLogin, RuleResult } from './types';
 
 export type { RuleResult } from './types';
 
@@ -131,7 +131,9 @@ export async function runVerify(
     usernames: string[],
     input: Contract[],
     parameters: Record<string, string>,
-    now: Date = new Date()
+    now: Date = new Date(),
+    /** More results per user from its effective access (verify --usage: usage-findings.ts). */
+    extra?: (access: EffectiveAccess) => Promise<RuleResult[]>
 ): Promise<VerifyReport> {
     const start = client.calls;
     const { contracts, skipped } = planContracts(input, parameters);
@@ -211,7 +213,8 @@ export async function runVerify(
                           )
                         : []),
                     ...credentialResults(contracts, access, now),
-                    ...skipped
+                    ...skipped,
+                    ...(extra ? await extra(access) : [])
                 ]
             });
         }

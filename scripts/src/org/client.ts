@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Connection } from '@jsforce/jsforce-node';
 import { asSalesforceError, isTransient, networkFailure } from './api-error';
 import { AmbiguousWriteError, ConnectionError, QueryError } from './errors';
@@ -189,6 +191,61 @@ export class OrgClient {
                 );
                 await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1));
             }
+        }
+    }
+
+    /**
+     * A binary resource as a stream, never whole in memory: e.g. an event log file's content,
+     * `GET /services/data/vXX.X/sobjects/EventLogFile/<id>/LogFile` (REST API Developer Guide,
+     * "Get Event Monitoring Content from a Record", the sObject Blob Retrieve resource). jsforce's
+     * `request` buffers the body, so this uses fetch with the connection's instance URL and token;
+     * 502/503/504 are retried.
+     */
+    async stream(url: string): Promise<Readable> {
+        for (let attempt = 1; ; attempt++) {
+            this.calls++;
+            let response: Response;
+            try {
+                response = await fetch(
+                    new URL(url, this.connection.instanceUrl),
+                    {
+                        headers: {
+                            authorization: `Bearer ${this.connection.accessToken ?? ''}`
+                        }
+                    }
+                );
+            } catch (error) {
+                throw new ConnectionError(
+                    this.connection.instanceUrl,
+                    (error as Error).message
+                );
+            }
+            if (response.ok && response.body) {
+                return Readable.fromWeb(
+                    response.body as unknown as WebReadableStream<Uint8Array>
+                );
+            }
+            const text = await response.text().catch(() => '');
+            if (
+                [502, 503, 504].includes(response.status) &&
+                attempt < this.retry.attempts
+            ) {
+                this.retried.push(`HTTP ${response.status} on GET ${url}`);
+                await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1));
+                continue;
+            }
+            let detail = text.slice(0, 300);
+            try {
+                const body = JSON.parse(text) as
+                    { errorCode?: string; message?: string }[] | undefined;
+                const first = Array.isArray(body) ? body[0] : undefined;
+                if (first) detail = `${first.errorCode}: ${first.message}`;
+            } catch {
+                // not JSON: the text as it came
+            }
+            throw new Error(
+                `GET ${url.split('?')[0]} answered HTTP ${response.status}: ${detail}`
+            );
         }
     }
 
