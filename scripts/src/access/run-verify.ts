@@ -16,7 +16,8 @@ import {
     fetchSnapshot,
     type OrgSchema
 } from './fetch';
-import { checkNames, objectsToDescribe } from './org-check';
+import { checkNames, normaliseNames, objectsToDescribe } from './org-check';
+import { toxicResults } from './toxic';
 import { chunk } from '../org/soql';
 import type { ProfileLogin, RuleResult } from './types';
 
@@ -133,7 +134,9 @@ export async function runVerify(
     now: Date = new Date()
 ): Promise<VerifyReport> {
     const start = client.calls;
-    const { contracts, skipped } = planContracts(input, parameters);
+    const planned = planContracts(input, parameters);
+    const skipped = planned.skipped;
+    let contracts = planned.contracts;
     const passwords = wantsPasswordStatus(contracts);
     const presenceSets = [
         ...new Set(
@@ -166,6 +169,7 @@ export async function runVerify(
             if (errors.length > 0) {
                 throw new VerifyError(errors.join('\n'));
             }
+            contracts = normaliseNames(contracts, schema);
         }
         const details = await fetchDetails(
             client,
@@ -199,6 +203,7 @@ export async function runVerify(
                         evaluate(contract, access, context)
                     ),
                     ...evaluateUnlisted(contracts, access, context),
+                    ...toxicResults(contracts, access),
                     ...credentialResults(contracts, access, now),
                     ...skipped
                 ]

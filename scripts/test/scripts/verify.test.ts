@@ -1,7 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HIGH_RISK_PERMISSIONS } from '../../src/access/catalogue';
+import {
+    HIGH_RISK_PERMISSIONS,
+    toxicCombinations
+} from '../../src/access/catalogue';
 import { loadContract, type Contract } from '../../src/access/contract';
 import {
     runVerify,
@@ -748,8 +751,17 @@ describe('npm run verify: every high-risk catalogue permission fails, through a 
                 expect(result.stdout).toContain(`HIGH-RISK: ${reason}`);
                 expect(result.stdout).toContain(`granted by: ${source}`);
                 expect(result.stdout).toContain(`fix:        ${fix}`);
-                // That grant is the only failure.
-                expect(result.stdout).toMatch(/, 1 failed, /);
+                // That grant is the only failure, with the toxic combinations it completes with
+                // the kit's own ApiEnabled (each a finding of its own).
+                const toxic = toxicCombinations(['ApiEnabled', permission]);
+                for (const combination of toxic) {
+                    expect(result.stdout).toContain(
+                        `FAIL  toxic.${combination.key}`
+                    );
+                }
+                expect(result.stdout).toMatch(
+                    new RegExp(`, ${1 + toxic.length} failed, `)
+                );
             } finally {
                 undo();
             }
