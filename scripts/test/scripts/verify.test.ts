@@ -382,6 +382,44 @@ describe('verify (against the emulator over HTTP)', () => {
         expect(rule(report, 'objects.Case.require.read')?.status).toBe('fail');
     });
 
+    it('never suggests renewing an expired assignment whose set grants high-risk access without saying so (issue 20, item 6)', async () => {
+        const org = h.emulator.org;
+        const setId = org.dml.create(
+            'PermissionSet',
+            {
+                Name: 'Old_Admin_Access',
+                Label: 'Old Admin Access',
+                PermissionsModifyAllData: true
+            },
+            SYSTEM
+        );
+        org.dml.create(
+            'PermissionSetAssignment',
+            {
+                AssigneeId: userId,
+                PermissionSetId: setId,
+                ExpirationDate: '2020-01-01T00:00:00.000Z'
+            },
+            SYSTEM
+        );
+        const report = await runVerify(
+            h.client(),
+            [username],
+            [contract('case-portal')],
+            {}
+        );
+        const expired = rule(report, 'assignments.expired.Old_Admin_Access');
+        expect(expired).toMatchObject({
+            status: 'warn',
+            actual: expect.stringContaining(
+                'renewing it would bring back HIGH-RISK ModifyAllData'
+            ),
+            fix: expect.stringMatching(
+                /^Do not renew it as it is: Old_Admin_Access grants HIGH-RISK ModifyAllData \(/
+            )
+        });
+    });
+
     it.each([
         'cs-platform-connector',
         'community-case-portal',
