@@ -18,6 +18,7 @@ import {
 } from './fetch';
 import { checkNames, normaliseNames, objectsToDescribe } from './org-check';
 import { toxicResults } from './toxic';
+import { markMissingNames } from './missing-names';
 import { chunk } from '../org/soql';
 import type { ProfileLogin, RuleResult } from './types';
 
@@ -229,6 +230,7 @@ export async function runVerify(
             }
     );
     const all = users.flatMap((user) => user.results);
+    await markMissingNames(client, all);
     const count = (status: RuleResult['status']): number =>
         all.filter((r) => r.status === status).length;
     return {
