@@ -1,5 +1,10 @@
 import type { Connection } from '@jsforce/jsforce-node';
-import { asSalesforceError, isTransient, networkFailure } from './api-error';
+import {
+    asSalesforceError,
+    htmlAnswer,
+    isTransient,
+    networkFailure
+} from './api-error';
 import { AmbiguousWriteError, ConnectionError, QueryError } from './errors';
 
 export { AmbiguousWriteError, ConnectionError, QueryError } from './errors';
@@ -141,7 +146,7 @@ export class OrgClient {
     ): Promise<T> {
         for (let attempt = 1; ; attempt++) {
             try {
-                return (await this.connection.request<T>({
+                const answer = (await this.connection.request<T>({
                     method: method as 'GET',
                     url,
                     body: body === undefined ? undefined : JSON.stringify(body),
@@ -150,7 +155,25 @@ export class OrgClient {
                             ? {}
                             : { 'content-type': 'application/json' }
                 })) as T;
+                const html = htmlAnswer(answer);
+                if (html) {
+                    throw new ConnectionError(
+                        this.connection.instanceUrl,
+                        html
+                    );
+                }
+                return answer;
             } catch (error) {
+                if (error instanceof ConnectionError) {
+                    throw error;
+                }
+                const html = htmlAnswer(error);
+                if (html) {
+                    throw new ConnectionError(
+                        this.connection.instanceUrl,
+                        html
+                    );
+                }
                 const network = networkFailure(error);
                 if (network && !network.sent) {
                     throw new ConnectionError(
