@@ -17,6 +17,8 @@ export interface AssignOptions {
     onProgress?: (message: string) => void;
     /** The time expiry is judged against (tests); default now. */
     now?: Date;
+    /** Aborts a running Bulk API 2.0 job (SIGINT); the report then says what was written. */
+    signal?: AbortSignal;
 }
 
 export interface FailedRecord {
@@ -29,6 +31,10 @@ export interface FailedRecord {
 export interface AssignReport {
     users: number;
     missingUsers: string[];
+    /** Usernames given more than once (any letter case): written once, reported here once. */
+    duplicateUsernames: string[];
+    /** SIGINT stopped the run: the Bulk job was aborted; the counts are what the org holds. */
+    interrupted?: boolean;
     alreadyAssigned: number;
     planned: number;
     created: number;
