@@ -16,8 +16,10 @@ import {
     fetchSnapshot,
     type OrgSchema
 } from './fetch';
-import { checkNames, objectsToDescribe } from './org-check';
 import { namedPackages, packageLicenseResults } from './package-licenses';
+import { checkNames, normaliseNames, objectsToDescribe } from './org-check';
+import { toxicResults } from './toxic';
+import { markMissingNames } from './missing-names';
 import { chunk } from '../org/soql';
 import type { EffectiveAccess, ProfileLogin, RuleResult } from './types';
 
@@ -136,7 +138,9 @@ export async function runVerify(
     extra?: (access: EffectiveAccess) => Promise<RuleResult[]>
 ): Promise<VerifyReport> {
     const start = client.calls;
-    const { contracts, skipped } = planContracts(input, parameters);
+    const planned = planContracts(input, parameters);
+    const skipped = planned.skipped;
+    let contracts = planned.contracts;
     const passwords = wantsPasswordStatus(contracts);
     const presenceSets = [
         ...new Set(
@@ -170,6 +174,7 @@ export async function runVerify(
             if (errors.length > 0) {
                 throw new VerifyError(errors.join('\n'));
             }
+            contracts = normaliseNames(contracts, schema);
         }
         const details = await fetchDetails(
             client,
@@ -212,6 +217,8 @@ export async function runVerify(
                               now
                           )
                         : []),
+
+                    ...toxicResults(contracts, access),
                     ...credentialResults(contracts, access, now),
                     ...skipped,
                     ...(extra ? await extra(access) : [])
@@ -238,6 +245,7 @@ export async function runVerify(
             }
     );
     const all = users.flatMap((user) => user.results);
+    await markMissingNames(client, all);
     const count = (status: RuleResult['status']): number =>
         all.filter((r) => r.status === status).length;
     return {

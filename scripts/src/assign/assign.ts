@@ -42,6 +42,7 @@ export async function assign(
     const report: AssignReport = {
         users: state.users.length,
         missingUsers: state.missingUsers,
+        duplicateUsernames: state.duplicateUsernames,
         alreadyAssigned,
         planned: planned.length + renewals.length,
         created: 0,
@@ -68,7 +69,9 @@ export async function assign(
     };
     if (!options.dryRun) {
         await writeAssignments(client, planned, report, options);
-        await renewAssignments(client, renewals, report, options);
+        if (!report.interrupted) {
+            await renewAssignments(client, renewals, report, options);
+        }
     }
     report.apiCalls = client.calls - start;
     return report;

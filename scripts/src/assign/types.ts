@@ -19,6 +19,9 @@ export interface AssignOptions {
     now?: Date;
     /** The SFDX project whose sharing sets cover portal profiles (sharing-coverage.ts); default '.'. */
     projectDir?: string;
+
+    /** Aborts a running Bulk API 2.0 job (SIGINT); the report then says what was written. */
+    signal?: AbortSignal;
 }
 
 export interface FailedRecord {
@@ -31,6 +34,10 @@ export interface FailedRecord {
 export interface AssignReport {
     users: number;
     missingUsers: string[];
+    /** Usernames given more than once (any letter case): written once, reported here once. */
+    duplicateUsernames: string[];
+    /** SIGINT stopped the run: the Bulk job was aborted; the counts are what the org holds. */
+    interrupted?: boolean;
     alreadyAssigned: number;
     planned: number;
     created: number;

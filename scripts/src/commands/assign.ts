@@ -124,19 +124,26 @@ export const run = orgCommand({
                 dryRun: values['dry-run']
             });
         }
+
+        // SIGINT aborts the Bulk job; the report then says what the org holds, and the exit is 130.
+        const interrupt = new AbortController();
+        const onSigint = () => interrupt.abort();
+        process.once('SIGINT', onSigint);
         const report = await assign(client, targets, selector, {
             dryRun: values['dry-run'],
             bulkThreshold,
-            onProgress: (message) => process.stderr.write(`${message}\n`)
-        });
+            onProgress: (message) => process.stderr.write(`${message}\n`),
+            signal: interrupt.signal
+        }).finally(() => process.removeListener('SIGINT', onSigint));
         const succeeded =
             report.created + report.alreadyAssigned + report.renewed;
-        const code =
-            report.failed.length === 0
-                ? EXIT.ok
-                : succeeded > 0
-                  ? EXIT.partial
-                  : EXIT.failure;
+        const code = report.interrupted
+            ? EXIT.interrupted
+            : report.failed.length === 0
+              ? EXIT.ok
+              : succeeded > 0
+                ? EXIT.partial
+                : EXIT.failure;
         return {
             code,
             result: report,

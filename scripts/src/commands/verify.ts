@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadContract } from '../access/contract';
 import { formatVerifyReport } from '../access/report';
@@ -11,6 +10,7 @@ import {
 import { EXIT, runIfMain } from '../lib/cli';
 import { orgCommand } from '../lib/org-command';
 import { toJUnit } from '../lib/junit';
+import { writeReportFile } from '../lib/report-file';
 import { connect } from '../org/connect';
 import { loadDefinition } from '../provision/definition';
 
@@ -110,12 +110,11 @@ export const run = orgCommand({
                 : undefined
         );
         const code = report.summary.fail > 0 ? EXIT.failure : EXIT.ok;
+        let junitProblem: string | undefined;
         if (values.junit) {
             // --junit reports/scratch/verify.xml works on a fresh clone: the folder is created.
-            mkdirSync(path.dirname(path.resolve(values.junit)), {
-                recursive: true
-            });
-            writeFileSync(
+            junitProblem = writeReportFile(
+                '--junit',
                 values.junit,
                 toJUnit(
                     report.users.map((user) => ({
@@ -138,7 +137,14 @@ export const run = orgCommand({
                 )
             );
         }
-        return { code, result: report, human: formatVerifyReport(report) };
+        if (junitProblem) {
+            process.stderr.write(`Error: ${junitProblem}\n`);
+        }
+        return {
+            code: junitProblem ? EXIT.failure : code,
+            result: report,
+            human: formatVerifyReport(report)
+        };
     }
 });
 

@@ -1,7 +1,12 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Connection } from '@jsforce/jsforce-node';
-import { asSalesforceError, isTransient, networkFailure } from './api-error';
+import {
+    asSalesforceError,
+    htmlAnswer,
+    isTransient,
+    networkFailure
+} from './api-error';
 import { AmbiguousWriteError, ConnectionError, QueryError } from './errors';
 
 export { AmbiguousWriteError, ConnectionError, QueryError } from './errors';
@@ -143,7 +148,7 @@ export class OrgClient {
     ): Promise<T> {
         for (let attempt = 1; ; attempt++) {
             try {
-                return (await this.connection.request<T>({
+                const answer = (await this.connection.request<T>({
                     method: method as 'GET',
                     url,
                     body: body === undefined ? undefined : JSON.stringify(body),
@@ -152,7 +157,25 @@ export class OrgClient {
                             ? {}
                             : { 'content-type': 'application/json' }
                 })) as T;
+                const html = htmlAnswer(answer);
+                if (html) {
+                    throw new ConnectionError(
+                        this.connection.instanceUrl,
+                        html
+                    );
+                }
+                return answer;
             } catch (error) {
+                if (error instanceof ConnectionError) {
+                    throw error;
+                }
+                const html = htmlAnswer(error);
+                if (html) {
+                    throw new ConnectionError(
+                        this.connection.instanceUrl,
+                        html
+                    );
+                }
                 const network = networkFailure(error);
                 if (network && !network.sent) {
                     throw new ConnectionError(

@@ -134,7 +134,7 @@ describe('access contracts', () => {
         for (const entry of HIGH_RISK_PERMISSIONS) {
             expect(entry.reason.length).toBeGreaterThan(10);
             expect(entry.source).toMatch(
-                /^https:\/\/developer\.salesforce\.com\//
+                /^https:\/\/(developer\.salesforce\.com|help\.salesforce\.com|github\.com)\//
             );
         }
         // Real permission names: the PermissionSet typings of @salesforce/types, plus the sourced
