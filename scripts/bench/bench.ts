@@ -4,10 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from '@jsforce/jsforce-node';
-import { startEmulator, type EmulatorHandle } from '../emulator';
+import {
+    startEmulator,
+    type EmulatorHandle,
+    type PackageSeed
+} from '../emulator';
 import { loadContract } from '../src/access/contract';
 import { runVerify } from '../src/access/run-verify';
 import { assign } from '../src/assign/assign';
+import { assignPackageLicenses } from '../src/assign/package-licenses';
 import { renderTable } from '../src/lib/table';
 import { OrgClient } from '../src/org/client';
 import {
@@ -21,6 +26,7 @@ import {
 } from '../test/support/dropping-proxy';
 import { createUsers } from '../test/support/users';
 import { CompositeMeter } from './composite-meter';
+import { naiveAssignPackage } from './package-licenses';
 
 /**
  * `npm run bench`: API calls and wall time of the kit's commands against the local emulator,
@@ -54,10 +60,11 @@ interface Org extends EmulatorHandle {
     meter: CompositeMeter;
 }
 
-async function startOrg(): Promise<Org> {
+async function startOrg(packages: PackageSeed[] = []): Promise<Org> {
     const emulator = await startEmulator({
         port: 0,
-        seed: { licenseSeats: { Salesforce: USERS + 100 } }
+        seed: { licenseSeats: { Salesforce: USERS + 100 } },
+        packages
     });
     const meter = new CompositeMeter();
     const proxy = await startDroppingProxy(emulator.url, meter.observe);
@@ -179,6 +186,7 @@ async function naiveProvision(
             permissionSetLicenses,
             permissionSetGroups,
             permsets,
+            packageLicenses: _packages,
             ...fields
         } = definition;
         const created = await conn
@@ -487,6 +495,49 @@ async function main(): Promise<void> {
             met: kitRun.calls <= 2 && kitRun.maxQueries <= 5
         });
         await Promise.all([closeOrg(kit), closeOrg(naive), closeOrg(sfOrg)]);
+    }
+
+    // Assign a managed package's seat to 1,000 users (UserPackageLicense).
+    {
+        const count = 1000;
+        const packages = [{ namespace: 'acme', seats: count + 100 }];
+        const kit = await startOrg(packages);
+        const naive = await startOrg(packages);
+        for (const org of [kit, naive]) {
+            seedUsers(org, count, 'pkg');
+        }
+        const run = () =>
+            assignPackageLicenses(
+                client(kit),
+                ['acme'],
+                { where: "Username LIKE 'pkg%'" },
+                { remove: false, dryRun: false }
+            );
+        const kitRun = await measure(kit, run);
+        const naiveRun = await measure(naive, () =>
+            naiveAssignPackage(connection(naive), 'acme', 'pkg')
+        );
+        const seats = Math.ceil(count / 200);
+        rows.push({
+            scenario: `assign a package licence to ${count.toLocaleString('en-US')} users`,
+            kitCalls: kitRun.calls,
+            kitMs: kitRun.ms,
+            kitMaxQueries: kitRun.maxQueries,
+            naiveCalls: naiveRun.calls,
+            naiveMs: naiveRun.ms,
+            target: `≤ ${seats + 2} calls`,
+            met: kitRun.calls <= seats + 2 && kitRun.maxQueries <= 5
+        });
+        const again = await measure(kit, run);
+        rows.push({
+            scenario: 'assign the package licence again (nothing to do)',
+            kitCalls: again.calls,
+            kitMs: again.ms,
+            kitMaxQueries: again.maxQueries,
+            target: '≤ 2 calls',
+            met: again.calls <= 2 && again.maxQueries <= 5
+        });
+        await Promise.all([closeOrg(kit), closeOrg(naive)]);
     }
 
     const table = renderTable(

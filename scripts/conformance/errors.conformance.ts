@@ -1,7 +1,7 @@
 // Error shapes for bad SOQL, bad ids, unknown resources and bad tokens: every request here
 // is refused, so nothing is written. FIDELITY.md names each test.
 
-import { DATA, openTarget, rawCall, rejection, type Target } from './target';
+import { openTarget, rawCall, rejection, type Target } from './target';
 
 describe('conformance: error shapes', () => {
     let target: Target;
@@ -67,7 +67,7 @@ describe('conformance: error shapes', () => {
     it('a record id that does not exist: 404 NOT_FOUND', async () => {
         const answer = await rawCall(
             target,
-            `${DATA}/sobjects/Account/001000000000000AAA`
+            `${target.data}/sobjects/Account/001000000000000AAA`
         );
         expect(answer.status).toBe(404);
         expect(JSON.parse(answer.text)).toEqual([
@@ -76,7 +76,10 @@ describe('conformance: error shapes', () => {
     });
 
     it('a path id that is not an id (/sobjects/Account/%): 404, never 500', async () => {
-        const answer = await rawCall(target, `${DATA}/sobjects/Account/%`);
+        const answer = await rawCall(
+            target,
+            `${target.data}/sobjects/Account/%`
+        );
         expect(answer.status).toBe(404);
     });
 
@@ -107,14 +110,18 @@ describe('conformance: error shapes', () => {
     });
 
     it('an unknown field in a create: INVALID_FIELD, nothing written', async () => {
-        const answer = await rawCall(target, `${DATA}/sobjects/Account`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({
-                Name: 'Conformance',
-                No_Such_Field__x: 'x'
-            })
-        });
+        const answer = await rawCall(
+            target,
+            `${target.data}/sobjects/Account`,
+            {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify({
+                    Name: 'Conformance',
+                    No_Such_Field__x: 'x'
+                })
+            }
+        );
         const body = JSON.parse(answer.text) as
             { id?: string } | Array<{ errorCode: string; message: string }>;
         if (!Array.isArray(body) && body.id) {
@@ -132,7 +139,7 @@ describe('conformance: error shapes', () => {
     });
 
     it('an unknown resource: 404 NOT_FOUND "The requested resource does not exist"', async () => {
-        const answer = await rawCall(target, `${DATA}/no-such-resource`);
+        const answer = await rawCall(target, `${target.data}/no-such-resource`);
         expect(answer.status).toBe(404);
         expect(JSON.parse(answer.text)).toEqual([
             {
@@ -145,13 +152,13 @@ describe('conformance: error shapes', () => {
     it('an unknown sObject type: 404 NOT_FOUND', async () => {
         const answer = await rawCall(
             target,
-            `${DATA}/sobjects/No_Such_Object__x`
+            `${target.data}/sobjects/No_Such_Object__x`
         );
         expect(answer.status).toBe(404);
     });
 
     it('a wrong token: 401 INVALID_SESSION_ID', async () => {
-        const answer = await rawCall(target, `${DATA}/limits`, {
+        const answer = await rawCall(target, `${target.data}/limits`, {
             token: 'not-a-valid-token'
         });
         expect(answer.status).toBe(401);

@@ -15,5 +15,7 @@ module.exports = {
     reporters: ['default', '<rootDir>/scripts/conformance/reporter.js'],
     // A real org answers in hundreds of milliseconds, a composite call in seconds.
     testTimeout: 60000,
-    maxWorkers: 2
+    // Serial: the limits tests read the org-wide API counter (Sforce-Limit-Info), which a
+    // file running beside them would move.
+    maxWorkers: 1
 };

@@ -1,7 +1,7 @@
 // Composite limits, API accounting and the versions resources: read-only requests only.
 // FIDELITY.md names each test.
 
-import { apiUsage, DATA, openTarget, rawCall, type Target } from './target';
+import { apiUsage, openTarget, rawCall, type Target } from './target';
 
 interface CompositeAnswer {
     compositeResponse: Array<{
@@ -11,11 +11,13 @@ interface CompositeAnswer {
     }>;
 }
 
-const query = (n: number): Record<string, string> => ({
-    method: 'GET',
-    url: `${DATA}/query?q=${encodeURIComponent(`SELECT Id FROM Profile LIMIT ${n}`)}`,
-    referenceId: `q${n}`
-});
+const query =
+    (data: string) =>
+    (n: number): Record<string, string> => ({
+        method: 'GET',
+        url: `${data}/query?q=${encodeURIComponent(`SELECT Id FROM Profile LIMIT ${n}`)}`,
+        referenceId: `q${n}`
+    });
 
 describe('conformance: limits and accounting', () => {
     let target: Target;
@@ -28,7 +30,7 @@ describe('conformance: limits and accounting', () => {
     it('composite: 5 query subrequests are accepted', async () => {
         const answer = await target.conn.requestPost<CompositeAnswer>(
             '/composite',
-            { compositeRequest: [1, 2, 3, 4, 5].map(query) }
+            { compositeRequest: [1, 2, 3, 4, 5].map(query(target.data)) }
         );
         expect(
             answer.compositeResponse.map((item) => item.httpStatusCode)
@@ -38,7 +40,7 @@ describe('conformance: limits and accounting', () => {
     it('composite: a 6th query subrequest is refused with LIMIT_EXCEEDED', async () => {
         const answer = await target.conn.requestPost<CompositeAnswer>(
             '/composite',
-            { compositeRequest: [1, 2, 3, 4, 5, 6].map(query) }
+            { compositeRequest: [1, 2, 3, 4, 5, 6].map(query(target.data)) }
         );
         expect(answer.compositeResponse).toEqual([
             expect.objectContaining({
@@ -52,7 +54,7 @@ describe('conformance: limits and accounting', () => {
     it('composite: 26 subrequests are refused with LIMIT_EXCEEDED', async () => {
         const limits = Array.from({ length: 26 }, (_, i) => ({
             method: 'GET',
-            url: `${DATA}/limits`,
+            url: `${target.data}/limits`,
             referenceId: `limits${i}`
         }));
         const answer = await target.conn.requestPost<CompositeAnswer>(
@@ -76,27 +78,29 @@ describe('conformance: limits and accounting', () => {
     });
 
     it('Sforce-Limit-Info: a REST call counts one API request', async () => {
-        const first = await rawCall(target, `${DATA}/limits`);
-        const second = await rawCall(target, `${DATA}/limits`);
+        const first = await rawCall(target, `${target.data}/limits`);
+        const second = await rawCall(target, `${target.data}/limits`);
         expect(apiUsage(second.headers)).toBeGreaterThan(
             apiUsage(first.headers)
         );
     });
 
     it('Sforce-Limit-Info: a composite request counts one API request', async () => {
-        const before = await rawCall(target, `${DATA}/limits`);
-        const composite = await rawCall(target, `${DATA}/composite`, {
+        const before = await rawCall(target, `${target.data}/limits`);
+        const composite = await rawCall(target, `${target.data}/composite`, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ compositeRequest: [1, 2, 3].map(query) })
+            body: JSON.stringify({
+                compositeRequest: [1, 2, 3].map(query(target.data))
+            })
         });
         expect(composite.status).toBe(200);
         expect(apiUsage(composite.headers)).toBe(apiUsage(before.headers) + 1);
     });
 
     it('Sforce-Limit-Info: GET /services/data/vXX.X is not counted', async () => {
-        const before = await rawCall(target, `${DATA}/limits`);
-        const resources = await rawCall(target, `${DATA}/`);
+        const before = await rawCall(target, `${target.data}/limits`);
+        const resources = await rawCall(target, `${target.data}/`);
         expect(resources.status).toBe(200);
         expect(apiUsage(resources.headers)).toBe(apiUsage(before.headers));
     });
@@ -107,6 +111,6 @@ describe('conformance: limits and accounting', () => {
         });
         expect(versions.status).toBe(200);
         const list = JSON.parse(versions.text) as Array<{ version: string }>;
-        expect(list.map((entry) => entry.version)).toContain('66.0');
+        expect(list.map((entry) => entry.version)).toContain(target.version);
     });
 });

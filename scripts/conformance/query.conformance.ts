@@ -3,7 +3,7 @@
 // FIDELITY.md names each test.
 
 import { randomBytes } from 'node:crypto';
-import { DATA, openTarget, rawCall, rejection, type Target } from './target';
+import { openTarget, rawCall, rejection, type Target } from './target';
 
 describe('conformance: queries', () => {
     let target: Target;
@@ -41,17 +41,26 @@ describe('conformance: queries', () => {
                 url: `/query?q=${encodeURIComponent(`SELECT Id FROM Account WHERE Name = '${tag}'`)}`,
                 headers: { 'Sforce-Query-Options': 'batchSize=200' }
             });
+            // REST API Developer Guide, "Query Options Header": the batch size is a request,
+            // not a guarantee; only paging itself is asserted, and every row read once.
             expect(first).toMatchObject({ done: false, totalSize: 201 });
-            expect(first.records).toHaveLength(200);
-            expect(first.nextRecordsUrl).toMatch(
-                /^\/services\/data\/v66\.0\/query\/0r8\w{15}-200$/
-            );
-            const next = await target.conn.request<{
-                done: boolean;
-                records: unknown[];
-            }>(first.nextRecordsUrl ?? '');
-            expect(next).toMatchObject({ done: true });
-            expect(next.records).toHaveLength(1);
+            expect(first.records.length).toBeGreaterThan(0);
+            expect(first.records.length).toBeLessThanOrEqual(200);
+            expect(
+                first.nextRecordsUrl?.startsWith(`${target.data}/query/0r8`)
+            ).toBe(true);
+            let read = first.records.length;
+            let url = first.nextRecordsUrl;
+            while (url) {
+                const next: {
+                    done: boolean;
+                    records: unknown[];
+                    nextRecordsUrl?: string;
+                } = await target.conn.request(url);
+                read += next.records.length;
+                url = next.done ? undefined : next.nextRecordsUrl;
+            }
+            expect(read).toBe(201);
         } finally {
             for (let i = 0; i < ids.length; i += 200) {
                 await target.conn.request({
@@ -65,7 +74,7 @@ describe('conformance: queries', () => {
     it('paging: an unknown query locator is refused with INVALID_QUERY_LOCATOR', async () => {
         const answer = await rawCall(
             target,
-            `${DATA}/query/0r8000000000000AAA-200`
+            `${target.data}/query/0r8000000000000AAA-200`
         );
         expect(answer.status).toBe(400);
         expect(JSON.parse(answer.text)).toEqual([

@@ -6,12 +6,17 @@
 import { Connection } from '@jsforce/jsforce-node';
 import { startEmulator } from '../emulator';
 
+/** Used only when the target's versions list cannot be read. */
 export const API_VERSION = '66.0';
 
 export interface Target {
     kind: 'emulator' | 'org';
     /** What the report names: "emulator", the alias, or the instance URL. */
     name: string;
+    /** The newest API version the target lists at GET /services/data (never hard-coded). */
+    version: string;
+    /** `/services/data/v<version>` */
+    data: string;
     conn: Connection;
     instanceUrl: string;
     accessToken: string;
@@ -32,19 +37,44 @@ export function describeTarget(env: NodeJS.ProcessEnv = process.env): {
     return { kind: 'emulator', name: 'emulator' };
 }
 
+/**
+ * The newest version the target serves: REST API Developer Guide, "List Available REST API
+ * Versions" (GET /services/data, no authentication needed).
+ */
+export async function latestVersion(instanceUrl: string): Promise<string> {
+    const response = await fetch(`${instanceUrl}/services/data`);
+    if (!response.ok) {
+        throw new Error(
+            `GET ${instanceUrl}/services/data answered ${response.status}: cannot read the org's API versions`
+        );
+    }
+    const list = (await response.json()) as Array<{ version: string }>;
+    const versions = list
+        .map((entry) => entry.version)
+        .sort((a, b) => Number(a) - Number(b));
+    const latest = versions.at(-1);
+    if (!latest) {
+        throw new Error(`${instanceUrl}/services/data lists no API version`);
+    }
+    return latest;
+}
+
 export async function openTarget(
     env: NodeJS.ProcessEnv = process.env
 ): Promise<Target> {
     if (env.SF_INSTANCE_URL && env.SF_ACCESS_TOKEN) {
         const instanceUrl = env.SF_INSTANCE_URL.replace(/\/$/, '');
         const accessToken = env.SF_ACCESS_TOKEN;
+        const version = await latestVersion(instanceUrl);
         return {
             kind: 'org',
             name: describeTarget(env).name,
+            version,
+            data: `/services/data/v${version}`,
             conn: new Connection({
                 instanceUrl,
                 accessToken,
-                version: API_VERSION
+                version
             }),
             instanceUrl,
             accessToken,
@@ -57,13 +87,16 @@ export async function openTarget(
         );
     }
     const emulator = await startEmulator({ port: 0 });
+    const version = await latestVersion(emulator.url);
     return {
         kind: 'emulator',
         name: 'emulator',
+        version,
+        data: `/services/data/v${version}`,
         conn: new Connection({
             instanceUrl: emulator.url,
             accessToken: emulator.accessToken,
-            version: API_VERSION
+            version
         }),
         instanceUrl: emulator.url,
         accessToken: emulator.accessToken,
@@ -122,5 +155,3 @@ export function apiUsage(headers: Headers): number {
     }
     return Number(match[1]);
 }
-
-export const DATA = `/services/data/v${API_VERSION}`;

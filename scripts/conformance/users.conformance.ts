@@ -1,7 +1,9 @@
 // User validation errors and a Bulk job refusal. Every write is rollback-safe: each user
 // goes with a second record that must fail (a profile id that does not exist) in one
-// allOrNone sObject Collections call, so nothing is written whatever the org answers; any
-// id that comes back anyway is deleted. FIDELITY.md names each test.
+// allOrNone sObject Collections call, so nothing is written whatever the org answers. Users
+// cannot be deleted (Object Reference, "User": no delete() call): a user that is created
+// anyway (a defect the test then reports) is left inactive, and its username, always
+// `conformance.<random>@example.com`, is printed for cleanup. FIDELITY.md names each test.
 
 import { randomBytes } from 'node:crypto';
 import { openTarget, rejection, type Target } from './target';
@@ -64,6 +66,12 @@ describe('conformance: user validation (rollback-safe)', () => {
             await target.conn
                 .sobject('User')
                 .update({ Id: id, IsActive: false });
+            const row = await target.conn.query<{ Username: string }>(
+                `SELECT Username FROM User WHERE Id = '${id}'`
+            );
+            process.stderr.write(
+                `conformance: user ${row.records[0]?.Username ?? id} was created (left inactive): clean it up\n`
+            );
         }
         expect(created).toEqual([]);
         return outcome[0];

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Connection } from '@jsforce/jsforce-node';
 import { startEmulator, type EmulatorHandle } from '../emulator';
@@ -10,6 +12,13 @@ import { OrgClient } from '../src/org/client';
 import { loadDefinition } from '../src/provision/definition';
 import { provision } from '../src/provision/provision';
 import { formatProvisionResult } from '../src/provision/report';
+import { DEMO_PACKAGES, demoPackageSeats } from './packages';
+import {
+    DemoClock,
+    SYNC_DAYS,
+    demoCredentials,
+    runUsageStory
+} from './usage-story';
 
 /**
  * The demo's steps (demo.ts parses the arguments and starts the portal build first, so this
@@ -68,28 +77,49 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     let build = options.build;
     let emulator: EmulatorHandle | undefined;
     let preview: PreviewServer | undefined;
+    const workDir = mkdtempSync(path.join(tmpdir(), 'case-portal-demo-'));
     const shutdown = async () => {
         build?.cancel();
         await preview?.close();
         await emulator?.close();
+        rmSync(workDir, { recursive: true, force: true });
     };
     try {
         heading('Salesforce API emulator');
-        emulator = await startEmulator({ port: 0 });
+        // The org's clock starts in the past so that the last act can replay two weeks of the
+        // integration's nightly syncs (usage-story.ts); the app's JWT key pair is made per run.
+        const clock = new DemoClock(SYNC_DAYS + 1);
+        const credentials = demoCredentials();
+        emulator = await startEmulator({
+            port: 0,
+            clock: () => clock.now(),
+            oauthApps: [credentials.app],
+            packages: DEMO_PACKAGES
+        });
         say(
             `Listening on ${emulator.url} (API ${emulator.versions.at(-1) ?? API_VERSION})`
         );
         say(
             "Loaded this repository's force-app metadata (permission sets, groups, custom permissions)."
         );
-        const client = new OrgClient(
-            new Connection({
-                instanceUrl: emulator.url,
-                accessToken: emulator.accessToken,
-                version: API_VERSION
-            }),
-            API_VERSION
-        );
+        const adminConnection = new Connection({
+            instanceUrl: emulator.url,
+            accessToken: emulator.accessToken,
+            version: API_VERSION
+        });
+        const client = new OrgClient(adminConnection, API_VERSION);
+        const story = (): Promise<boolean> =>
+            runUsageStory({
+                emulator: emulator as EmulatorHandle,
+                admin: adminConnection,
+                clock,
+                credentials,
+                username: definition.Username,
+                version: API_VERSION,
+                workDir,
+                say,
+                heading
+            });
 
         heading('Provision the API user (config/api-user.json)');
         const definition = loadDefinition(
@@ -121,6 +151,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
         process.stdout.write(formatVerifyReport(report));
         const verified = report.summary.fail === 0;
 
+        heading('Managed package seats (emulator --package cc_demo:2)');
+        await demoPackageSeats(client, definition.Username, say);
+
         heading('Portal preview');
         if (build) {
             build.follow(say);
@@ -138,14 +171,19 @@ export async function runDemo(options: DemoOptions): Promise<number> {
         say(`Portal preview: ${preview.url}`);
         if (once) {
             await checkPreview(preview.url);
+            const evidence = await story();
             await shutdown();
             say(
-                verified
+                verified && evidence
                     ? 'Demo OK.'
-                    : 'Demo finished: the verify report has failures.'
+                    : verified
+                      ? 'Demo finished: the usage story did not end as expected.'
+                      : 'Demo finished: the verify report has failures.'
             );
-            return verified ? 0 : 1;
+            return verified && evidence ? 0 : 1;
         }
+        await story();
+        say();
         say('The emulator and the preview stay up; Ctrl-C stops them.');
         await new Promise<void>((resolve) => {
             process.once('SIGINT', resolve);

@@ -1,7 +1,10 @@
 // npm run emulator -- --port <n> [--faults plan.json] [--metadata-dir dir]... [--api-limit n]
+//     [--package <namespace>:<seats>[:expired]]... [--oauth-apps apps.json]
 
 import { parseArgs } from 'node:util';
 import { startEmulator, DEFAULT_ACCESS_TOKEN } from './index';
+import { readOauthApps } from './oauth-apps-file';
+import { parsePackageOption } from './seed/packages';
 
 async function main(): Promise<void> {
     const { values } = parseArgs({
@@ -11,6 +14,8 @@ async function main(): Promise<void> {
             faults: { type: 'string' },
             'metadata-dir': { type: 'string', multiple: true },
             'api-limit': { type: 'string' },
+            package: { type: 'string', multiple: true, default: [] },
+            'oauth-apps': { type: 'string' },
             log: { type: 'boolean', default: false },
             help: { type: 'boolean', default: false }
         },
@@ -18,8 +23,12 @@ async function main(): Promise<void> {
     });
     if (values.help) {
         process.stdout.write(
-            'Usage: npm run emulator -- [--port <n>] [--faults <plan.json>] [--metadata-dir <dir>]... [--api-limit <n>] [--log]\n' +
-                'The bearer token is SF_ACCESS_TOKEN (default emulator-token).\n'
+            'Usage: npm run emulator -- [--port <n>] [--faults <plan.json>] [--metadata-dir <dir>]... [--api-limit <n>]\n' +
+                '                           [--package <namespace>:<seats>[:expired]]... [--oauth-apps <apps.json>] [--log]\n' +
+                'A --package is an installed managed package: its PackageLicense with that many seats (-1: a site licence).\n' +
+                'The bearer token is SF_ACCESS_TOKEN (default emulator-token). --oauth-apps: the consumer\n' +
+                "keys, secrets and JWT certificates of the repo's OAuth apps for /services/oauth2/token\n" +
+                '(scripts/emulator/README.md, "OAuth token endpoint").\n'
         );
         return;
     }
@@ -38,6 +47,10 @@ async function main(): Promise<void> {
         faults: values.faults,
         metadataDirs: values['metadata-dir'],
         apiLimit,
+        packages: values.package.map(parsePackageOption),
+        oauthApps: values['oauth-apps']
+            ? readOauthApps(values['oauth-apps'])
+            : undefined,
         log: values.log
             ? (line) => process.stderr.write(`${line}\n`)
             : undefined

@@ -1,10 +1,14 @@
 // The project facts the emulator needs: the repo root and the API versions it serves
-// (50.0 up to sfdx-project.json's sourceApiVersion).
+// (31.0 up to sfdx-project.json's sourceApiVersion).
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const OLDEST_VERSION = 50;
+/**
+ * REST API Developer Guide, "API End-of-Life Policy": versions 31.0 and later are supported;
+ * 7.0 through 30.0 are retired ("REST API returns the 410:GONE error code").
+ */
+export const OLDEST_VERSION = 31;
 
 /** The folder holding sfdx-project.json, searched upwards from this file. */
 export function repoRoot(start: string = __dirname): string {

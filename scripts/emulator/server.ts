@@ -22,9 +22,13 @@ import {
     type ApiRequest,
     type ApiResponse
 } from './core/http';
+import { decodeBody, unsupportedRequestFeature } from './core/request-features';
 import type { Router } from './core/router';
+import type { Session } from './api/sessions';
 import type { EmulatorState } from './api/state';
-import { versionsList } from './routes/versions';
+import { describeUsage } from './api/usage-request';
+import { newRequestId } from './api/usage-log';
+import { unavailableVersion, versionsList } from './routes/versions';
 
 const DATA_PATH = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/;
 /**
@@ -33,6 +37,15 @@ const DATA_PATH = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/;
  * limit"); issue #11 measured it for GET /services/data/vXX.X.
  */
 const UNCOUNTED_ROUTES = new Set(['GET /services/data/vXX.X/']);
+/**
+ * Answered without a bearer token and outside the API (no accounting, no usage log): the OAuth
+ * token endpoint authenticates the client itself (Salesforce Help, "OAuth 2.0 Client Credentials
+ * Flow for Server-to-Server Integration", "OAuth 2.0 JWT Bearer Flow for Server-to-Server
+ * Integration").
+ */
+const TOKEN_PATH = '/services/oauth2/token';
+/** The emulator's own operations (closing an event log day): never counted or logged. */
+const EMULATOR_ONLY = /^\/_emulator\//;
 const LOCK_AS_RECORD_ERRORS =
     /^(POST|PATCH|DELETE) \/services\/data\/vXX\.X\/composite\/sobjects$/;
 
@@ -55,13 +68,11 @@ function errorResponse(error: unknown): ApiResponse {
     };
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
     return new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
         request.on('data', (chunk: Buffer) => chunks.push(chunk));
-        request.on('end', () =>
-            resolve(Buffer.concat(chunks).toString('utf8'))
-        );
+        request.on('end', () => resolve(Buffer.concat(chunks)));
         request.on('error', reject);
     });
 }
@@ -119,8 +130,11 @@ export class RequestHandler {
     async dispatch(request: ApiRequest): Promise<ApiResponse> {
         try {
             const match = DATA_PATH.exec(request.path.replace(/\/$/, ''));
-            if (!match || !this.state.versions.includes(match[1] ?? '')) {
+            if (!match) {
                 throw notFound();
+            }
+            if (!this.state.versions.includes(match[1] ?? '')) {
+                throw unavailableVersion(match[1] ?? '');
             }
             const route = matchData(
                 this.data,
@@ -138,27 +152,77 @@ export class RequestHandler {
         }
     }
 
-    private authorized(
+    /** The session of the request's access token, or undefined when it has none valid. */
+    private sessionOf(
         request: IncomingMessage,
         query: URLSearchParams
-    ): boolean {
+    ): Session | undefined {
         const header = request.headers.authorization ?? '';
         const token =
             /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header)?.[1] ??
             query.get('oauth_token') ??
             '';
-        // Real access tokens read "<org id>!<secret>" (the sf CLI insists on it): accept the
-        // configured token alone or behind this org's 15- or 18-character id.
+        // Real access tokens read "<org id>!<secret>" (the sf CLI insists on it): accept a
+        // token alone or behind this org's 15- or 18-character id.
         const orgId = this.state.org.organizationId;
         const bang = token.indexOf('!');
-        if (bang < 0) {
-            return token === this.state.accessToken;
+        const prefix = bang < 0 ? undefined : token.slice(0, bang);
+        if (
+            prefix !== undefined &&
+            prefix !== orgId &&
+            prefix !== orgId.slice(0, 15)
+        ) {
+            return undefined;
         }
-        const prefix = token.slice(0, bang);
-        return (
-            (prefix === orgId || prefix === orgId.slice(0, 15)) &&
-            token.slice(bang + 1) === this.state.accessToken
+        const secret = bang < 0 ? token : token.slice(bang + 1);
+        if (secret === '') {
+            return undefined;
+        }
+        if (secret === this.state.accessToken) {
+            return {
+                userId: this.state.org.adminUserId,
+                appId: null,
+                appName: null
+            };
+        }
+        return this.state.sessions.get(secret);
+    }
+
+    /** One ApiTotalUsage row for an answered API request (api/usage-log.ts). */
+    private logUsage(
+        request: IncomingMessage,
+        apiRequest: ApiRequest,
+        routeKey: string,
+        status: number
+    ): void {
+        const session = apiRequest.session;
+        if (!session || !DATA_PATH.test(apiRequest.path)) {
+            return;
+        }
+        const usage = describeUsage(this.state.org, {
+            routeKey,
+            path: apiRequest.path,
+            query: apiRequest.query,
+            params: apiRequest.params,
+            body: apiRequest.body
+        });
+        const callOptions = String(
+            request.headers['sforce-call-options'] ?? ''
         );
+        this.state.usageLog.record({
+            timestamp: this.state.org.now(),
+            requestId: newRequestId(),
+            userId: session.userId,
+            appId: session.appId,
+            appName: session.appName,
+            ...usage,
+            version: apiRequest.version,
+            method: apiRequest.method,
+            statusCode: status,
+            countsAgainstLimit: !UNCOUNTED_ROUTES.has(routeKey),
+            clientIp: request.socket.remoteAddress ?? '',
+            clientName: /client=([^,]+)/.exec(callOptions)?.[1] ?? ''
+        });
     }
 
     async handle(
@@ -204,13 +268,37 @@ export class RequestHandler {
             );
             return;
         }
+        if (path === TOKEN_PATH) {
+            await this.handleOutsideApi(request, response, method, path, url);
+            return;
+        }
         // The token is checked before the body is read: an unauthorized request is answered
         // at once and its body discarded by Node as the response finishes, never buffered.
-        if (!this.authorized(request, url.searchParams)) {
+        const session = this.sessionOf(request, url.searchParams);
+        if (!session) {
             send(response, errorResponse(invalidSession()), {});
             return;
         }
-        const body = await readBody(request);
+        if (EMULATOR_ONLY.test(path)) {
+            await this.handleOutsideApi(request, response, method, path, url);
+            return;
+        }
+        const unsupported = unsupportedRequestFeature(path, request.headers);
+        if (unsupported) {
+            send(response, errorResponse(unsupported), {});
+            return;
+        }
+        let body: string;
+        try {
+            body = decodeBody(
+                await readBody(request),
+                request.headers['content-encoding'],
+                path
+            );
+        } catch (error) {
+            send(response, errorResponse(error), {});
+            return;
+        }
         const limitHeader = (): Record<string, string> => ({
             'Sforce-Limit-Info': this.state.accounting.header()
         });
@@ -221,7 +309,7 @@ export class RequestHandler {
             const match = DATA_PATH.exec(path);
             const version = match?.[1] ?? '';
             if (match && !this.state.versions.includes(version)) {
-                throw notFound();
+                throw unavailableVersion(version);
             }
             const route = match
                 ? matchData(this.data, method, match[2] ?? '/', path)
@@ -235,12 +323,17 @@ export class RequestHandler {
                 headers: request.headers,
                 body,
                 version,
-                params: route.params
+                params: route.params,
+                session
             };
         } catch (error) {
             send(response, errorResponse(error), limitHeader());
             return;
         }
+        const answer = (result: ApiResponse): void => {
+            this.logUsage(request, apiRequest, routeKey, result.status);
+            send(response, result, limitHeader());
+        };
         this.state.accounting.recordCall(routeKey);
         const fault = this.state.faults.next(method, path);
         if (fault && fault.latencyMs > 0) {
@@ -248,34 +341,22 @@ export class RequestHandler {
         }
         switch (fault?.fault) {
             case '503':
-                send(
-                    response,
-                    {
-                        status: 503,
-                        json: [
-                            {
-                                errorCode: 'SERVER_UNAVAILABLE',
-                                message: 'Server temporarily unavailable'
-                            }
-                        ]
-                    },
-                    limitHeader()
-                );
+                answer({
+                    status: 503,
+                    json: [
+                        {
+                            errorCode: 'SERVER_UNAVAILABLE',
+                            message: 'Server temporarily unavailable'
+                        }
+                    ]
+                });
                 return;
             case 'REQUEST_LIMIT_EXCEEDED':
-                send(
-                    response,
-                    errorResponse(requestLimitExceeded()),
-                    limitHeader()
-                );
+                answer(errorResponse(requestLimitExceeded()));
                 return;
             case 'UNABLE_TO_LOCK_ROW':
                 if (!LOCK_AS_RECORD_ERRORS.test(routeKey)) {
-                    send(
-                        response,
-                        errorResponse(unableToLockRow()),
-                        limitHeader()
-                    );
+                    answer(errorResponse(unableToLockRow()));
                     return;
                 }
                 apiRequest.lockFault = true;
@@ -287,11 +368,7 @@ export class RequestHandler {
             !UNCOUNTED_ROUTES.has(routeKey) &&
             !this.state.accounting.consume()
         ) {
-            send(
-                response,
-                errorResponse(requestLimitExceeded()),
-                limitHeader()
-            );
+            answer(errorResponse(requestLimitExceeded()));
             return;
         }
         let result: ApiResponse;
@@ -300,6 +377,33 @@ export class RequestHandler {
         } catch (error) {
             result = errorResponse(error);
         }
-        send(response, result, limitHeader());
+        answer(result);
+    }
+
+    /** The token endpoint and the emulator's own operations: no accounting, faults or log. */
+    private async handleOutsideApi(
+        request: IncomingMessage,
+        response: ServerResponse,
+        method: string,
+        path: string,
+        url: URL
+    ): Promise<void> {
+        const body = (await readBody(request)).toString('utf8');
+        let result: ApiResponse;
+        try {
+            const route = this.other.match(method, path);
+            result = await route.handler({
+                method,
+                path,
+                query: url.searchParams,
+                headers: request.headers,
+                body,
+                version: '',
+                params: route.params
+            });
+        } catch (error) {
+            result = errorResponse(error);
+        }
+        send(response, result, {});
     }
 }

@@ -78,7 +78,7 @@ TQ2pm1QK6ZGKVux5w1qVlLNsMjIuFnY4
 -----END CERTIFICATE-----
 `;
 
-/** A throwaway SFDX project holding the repo's own ECA header and OAuth policy. */
+/** A throwaway SFDX project holding the repo's own ECA header and integration permission set. */
 function tempProject(): string {
     const root = mkdtempSync(path.join(os.tmpdir(), 'eca-global-oauth-'));
     writeFileSync(
@@ -91,8 +91,8 @@ function tempProject(): string {
     for (const relative of [
         path.join('externalClientApps', 'Case_Portal_Integration.eca-meta.xml'),
         path.join(
-            'extlClntAppOauthPolicies',
-            'Case_Portal_Integration_oauthPlcy.ecaOauthPlcy-meta.xml'
+            'permissionsets',
+            'Case_Portal_Integration_User_Permissions.permissionset-meta.xml'
         )
     ]) {
         const target = path.join(root, DEFAULT_DIR, relative);
@@ -136,7 +136,6 @@ describe('eca-global-oauth', () => {
     beforeEach(() => {
         root = tempProject();
         options = {
-            callbackUrl: 'https://community.example.com/oauth/callback?a=1&b=2',
             certificateFile: path.join(root, 'integration.crt'),
             pkceRequired: true,
             app: 'Case_Portal_Integration',
@@ -148,15 +147,19 @@ describe('eca-global-oauth', () => {
         rmSync(root, { recursive: true, force: true });
     });
 
-    it('writes the global OAuth settings as a deployable folder, with no consumer key or secret', () => {
+    it('writes the global OAuth settings and the policy as a deployable folder, with no consumer key or secret', () => {
         const result = writeEcaGlobalOauth(options);
 
         expect(result.sourceDir).toBe('.secrets/eca');
         expect(result.files).toEqual([
             '.secrets/eca/.forceignore',
             '.secrets/eca/sfdx-project.json',
-            GLOBAL_FILE.split(path.sep).join('/')
+            GLOBAL_FILE.split(path.sep).join('/'),
+            POLICY_FILE.split(path.sep).join('/')
         ]);
+        // The default is the flow an API-only user can use: no callback URL, no warning.
+        expect(result.flows).toEqual(['jwt-bearer']);
+        expect(result.warnings).toEqual([]);
         expect(result.deployCommand).toBe(
             'sf project deploy start --source-dir .secrets/eca --target-org <alias>'
         );
@@ -168,9 +171,7 @@ describe('eca-global-oauth', () => {
         expect(schemaFindings(xml, 'ExtlClntAppGlobalOauthSettings')).toEqual(
             []
         );
-        expect(xml).toContain(
-            '<callbackUrl>https://community.example.com/oauth/callback?a=1&amp;b=2</callbackUrl>'
-        );
+        expect(xml).not.toContain('<callbackUrl>');
         expect(xml).toContain(
             '<externalClientApplication>Case_Portal_Integration</externalClientApplication>'
         );
@@ -198,6 +199,54 @@ describe('eca-global-oauth', () => {
             packageDirectories: [{ path: 'force-app', default: true }],
             sourceApiVersion: '66.0'
         });
+        const policy = read(root, POLICY_FILE);
+        expect(
+            schemaFindings(policy, 'ExtlClntAppOauthConfigurablePolicies')
+        ).toEqual([]);
+        expect(values(policy)).toMatchObject({
+            isClientCredentialsFlowEnabled: 'false',
+            permittedUsersPolicyType: 'AdminApprovedPreAuthorized',
+            commaSeparatedPermissionSet:
+                'Case_Portal_Integration_User_Permissions',
+            externalClientApplication: 'Case_Portal_Integration'
+        });
+        expect(policy).not.toContain('clientCredentialsFlowUser');
+    });
+
+    it('opts in to the web-server flow only with --callback-url, with a warning', () => {
+        const result = writeEcaGlobalOauth({
+            ...options,
+            callbackUrl: 'https://community.example.com/oauth/callback?a=1&b=2'
+        });
+        expect(result.flows).toEqual(['jwt-bearer', 'web-server']);
+        expect(result.warnings).toEqual([
+            expect.stringContaining('API-only integration user')
+        ]);
+        expect(read(root, GLOBAL_FILE)).toContain(
+            '<callbackUrl>https://community.example.com/oauth/callback?a=1&amp;b=2</callbackUrl>'
+        );
+    });
+
+    it('asks for a flow when none is given', () => {
+        expect(() =>
+            writeEcaGlobalOauth({ ...options, certificateFile: undefined })
+        ).toThrow(
+            /choose the OAuth flow.*--certificate.*--client-credentials-user/
+        );
+    });
+
+    it('refuses to run while a package directory still commits the OAuth policy (one home)', () => {
+        const committed = path.join(
+            root,
+            DEFAULT_DIR,
+            'extlClntAppOauthPolicies',
+            'Case_Portal_Integration_oauthPlcy.ecaOauthPlcy-meta.xml'
+        );
+        mkdirSync(path.dirname(committed), { recursive: true });
+        writeFileSync(committed, '<ExtlClntAppOauthConfigurablePolicies/>');
+        expect(() => writeEcaGlobalOauth(options)).toThrow(
+            /force-app\/main\/default\/extlClntAppOauthPolicies\/Case_Portal_Integration_oauthPlcy\.ecaOauthPlcy-meta\.xml: the OAuth policy of "Case_Portal_Integration" is generated here/
+        );
     });
 
     it('is found by sf project deploy start --source-dir although it sits in a dot folder', async () => {
@@ -217,7 +266,8 @@ describe('eca-global-oauth', () => {
                         `${component.type.name}:${component.fullName}`
                 )
         ).toEqual([
-            'ExtlClntAppGlobalOauthSettings:Case_Portal_Integration_glbloauth'
+            'ExtlClntAppGlobalOauthSettings:Case_Portal_Integration_glbloauth',
+            'ExtlClntAppOauthConfigurablePolicies:Case_Portal_Integration_oauthPlcy'
         ]);
     });
 
@@ -265,6 +315,7 @@ describe('eca-global-oauth', () => {
         const result = writeEcaGlobalOauth({
             ...options,
             certificateFile: undefined,
+            clientCredentialsUser: 'case-portal@example.com.prod',
             pkceRequired: false
         });
         expect(result.certificate).toBeUndefined();
@@ -393,17 +444,21 @@ describe('eca-global-oauth', () => {
             const document = JSON.parse(stdout) as {
                 status: number;
                 result: { sourceDir: string; files: string[] };
+                warnings: string[];
             };
             expect(document.status).toBe(0);
+            expect(document.warnings).toEqual([
+                expect.stringContaining('web-server flow')
+            ]);
             expect(document.result.sourceDir).toBe('.secrets/eca');
             expect(stdout).not.toContain('BEGIN CERTIFICATE');
         });
 
-        it('exits 1 with a named error when the callback URL is missing', async () => {
-            const { code, stdout, stderr } = await eca(['--project-dir', root]);
+        it('exits 1 with a named error when no flow is chosen', async () => {
+            const { code, stderr } = await eca(['--project-dir', root]);
             expect(code).toBe(1);
             expect(stderr).toMatch(
-                /^Error \(BadArgument\): [\s\S]*Missing required flag callback-url/
+                /^Error \(BadArgument\): choose a flow: --certificate \(JWT bearer\)/
             );
             expect(stdout).toBe('');
         });

@@ -2,6 +2,7 @@
 // from ApiRequest to ApiResponse, so the Composite API can call them in-process.
 
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Session } from '../api/sessions';
 import { jsonParserError } from './errors';
 
 export interface ApiRequest {
@@ -18,6 +19,8 @@ export interface ApiRequest {
     params: Record<string, string>;
     /** Fault plan: records in this call fail with UNABLE_TO_LOCK_ROW (sObject Collections). */
     lockFault?: boolean;
+    /** Who the request runs as (absent on in-process and unauthenticated requests). */
+    session?: Session;
 }
 
 export type JsonValue =

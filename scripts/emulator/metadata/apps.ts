@@ -1,6 +1,7 @@
 // Apex classes, custom permissions and OAuth apps (External Client Apps and classic
 // Connected Apps), and the app pre-authorizations by permission set.
 
+import { recordOauthPolicy } from '../org/oauth-clients';
 import type { Org } from '../org/org';
 import { flag, text, texts, type XmlNode } from './xml';
 
@@ -87,6 +88,12 @@ export function deployExternalClientAppPolicy(org: Org, xml: XmlNode): void {
             `externalClientApplication: no ExternalClientApplication named ${appName} found`
         );
     }
+    // The client credentials flow: enabled, and the user it runs as (Salesforce Help, "OAuth
+    // 2.0 Client Credentials Flow for Server-to-Server Integration": "Run As" user).
+    recordOauthPolicy(org, appName, {
+        clientCredentialsEnabled: flag(xml, 'isClientCredentialsFlowEnabled'),
+        clientCredentialsUser: text(xml, 'clientCredentialsFlowUser')
+    });
     const preAuthorized =
         text(xml, 'permittedUsersPolicyType') === 'AdminApprovedPreAuthorized';
     org.dml.update(

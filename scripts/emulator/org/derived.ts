@@ -2,6 +2,7 @@
 
 import type { FieldValue, ObjectDef, SObjectRecord } from '../schema/types';
 import type { Org } from './org';
+import { usedPackageLicenses } from './rules/package-licenses';
 
 type Deriver = (org: Org, record: SObjectRecord) => Record<string, FieldValue>;
 
@@ -48,6 +49,9 @@ const derivers: Record<string, Deriver> = {
     }),
     PermissionSetLicense: (org, record) => ({
         UsedLicenses: usedPermissionSetLicenses(org, String(record.Id))
+    }),
+    PackageLicense: (org, record) => ({
+        UsedLicenses: usedPackageLicenses(org, String(record.Id))
     }),
     Case: (org, record) => ({
         IsClosed: closedStatuses(org).has(String(record.Status))

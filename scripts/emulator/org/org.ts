@@ -5,6 +5,7 @@ import { IdFactory, to18 } from '../core/ids';
 import { SchemaRegistry } from '../schema/registry';
 import type { FieldValue, ObjectDef, SObjectRecord } from '../schema/types';
 import { derivedValues } from './derived';
+import type { OauthClient } from './oauth-clients';
 import { Dml } from './dml';
 import { objectRules, type ObjectRules } from './rules';
 import { Store } from './store';
@@ -34,6 +35,8 @@ export class Org {
     readonly dml: Dml;
     readonly profileMetadata = new Map<string, ProfileMetadata>();
     readonly passwords = new Map<string, PasswordState>();
+    /** OAuth apps' token-endpoint settings, by app API name (org/oauth-clients.ts). */
+    readonly oauthClients = new Map<string, OauthClient>();
     /** Usernames taken in other orgs: Salesforce usernames are unique across all orgs. */
     readonly usernamesInOtherOrgs = new Set<string>();
     /** Problems met while loading metadata that a deploy would also report. */

@@ -12,7 +12,10 @@ import { to18 } from '../core/ids';
 import { dataBase, type EmulatorState } from '../api/state';
 import { identityUrl } from './versions';
 
-function urls(state: EmulatorState): { [key: string]: JsonValue } {
+function urls(
+    state: EmulatorState,
+    userId: string
+): { [key: string]: JsonValue } {
     const version = state.versions[state.versions.length - 1] ?? '66.0';
     const rest = `${state.instanceUrl}${dataBase('{version}')}`;
     return {
@@ -25,25 +28,35 @@ function urls(state: EmulatorState): { [key: string]: JsonValue } {
         query: `${rest}/query/`,
         recent: `${rest}/recent/`,
         tooling_rest: `${rest}/tooling/`,
-        profile: `${state.instanceUrl}/${state.org.adminUserId}`,
+        profile: `${state.instanceUrl}/${userId}`,
         custom_domain: state.instanceUrl,
         latest_version: version
     };
 }
 
-function adminUser(state: EmulatorState): Record<string, JsonValue> {
-    const user = state.org.get('User', state.org.adminUserId);
+/** The session's user (the admin for the emulator's configured token). */
+function sessionUser(
+    state: EmulatorState,
+    request: ApiRequest
+): Record<string, JsonValue> {
+    const user = state.org.get(
+        'User',
+        request.session?.userId ?? state.org.adminUserId
+    );
     if (!user) {
         throw notFound();
     }
     return user;
 }
 
-export async function userInfo(state: EmulatorState): Promise<ApiResponse> {
-    const user = adminUser(state);
+export async function userInfo(
+    state: EmulatorState,
+    request: ApiRequest
+): Promise<ApiResponse> {
+    const user = sessionUser(state, request);
     const orgId = state.org.organizationId;
     return ok({
-        sub: identityUrl(state),
+        sub: identityUrl(state, String(user.Id)),
         user_id: user.Id ?? null,
         organization_id: orgId,
         preferred_username: user.Username ?? null,
@@ -63,7 +76,7 @@ export async function userInfo(state: EmulatorState): Promise<ApiResponse> {
         utcOffset: 0,
         updated_at: user.LastModifiedDate ?? null,
         is_app_installed: true,
-        urls: urls(state)
+        urls: urls(state, String(user.Id))
     });
 }
 
@@ -71,7 +84,7 @@ export async function identity(
     state: EmulatorState,
     request: ApiRequest
 ): Promise<ApiResponse> {
-    const user = adminUser(state);
+    const user = sessionUser(state, request);
     if (
         to18(request.params.orgId ?? '') !== state.org.organizationId ||
         to18(request.params.userId ?? '') !== user.Id
@@ -79,7 +92,7 @@ export async function identity(
         throw notFound();
     }
     return ok({
-        id: identityUrl(state),
+        id: identityUrl(state, String(user.Id)),
         asserted_user: true,
         user_id: user.Id ?? null,
         organization_id: state.org.organizationId,
@@ -98,6 +111,6 @@ export async function identity(
         utcOffset: 0,
         last_modified_date: user.LastModifiedDate ?? null,
         is_app_installed: true,
-        urls: urls(state)
+        urls: urls(state, String(user.Id))
     });
 }

@@ -23,6 +23,8 @@ import { identity, userInfo } from './identity';
 import { limits } from './limits';
 import { getPassword, resetPassword, setPassword } from './password';
 import { addOauthRoutes } from './oauth';
+import { token } from './oauth-token';
+import { closeEventLogDay, eventLogFile } from './event-log';
 import { nextPage, runSoql } from './query';
 import {
     createRecord,
@@ -33,6 +35,7 @@ import {
     sobjectBasics,
     updateRecord
 } from './sobjects';
+import { changedRecordsNotEmulated, createById } from './sobject-extras';
 import { versionResources } from './versions';
 
 type StateHandler = (
@@ -54,9 +57,13 @@ export function dataRouter(state: EmulatorState): Router {
     add('GET', '/sobjects/:type', sobjectBasics);
     add('POST', '/sobjects/:type', createRecord);
     add('GET', '/sobjects/:type/describe', describe);
+    add('GET', '/sobjects/:type/deleted', changedRecordsNotEmulated('deleted'));
+    add('GET', '/sobjects/:type/updated', changedRecordsNotEmulated('updated'));
+    add('POST', '/sobjects/:type/:id', createById);
     add('GET', '/sobjects/:type/:id', getRecord);
     add('PATCH', '/sobjects/:type/:id', updateRecord);
     add('DELETE', '/sobjects/:type/:id', deleteRecord);
+    add('GET', '/sobjects/EventLogFile/:id/LogFile', eventLogFile);
     add('GET', '/sobjects/:type/:id/password', getPassword);
     add('POST', '/sobjects/:type/:id/password', setPassword);
     add('DELETE', '/sobjects/:type/:id/password', resetPassword);
@@ -93,7 +100,15 @@ export function dataRouter(state: EmulatorState): Router {
 
 export function otherRouter(state: EmulatorState): Router {
     const router = new Router();
-    router.add('GET', '/services/oauth2/userinfo', () => userInfo(state));
+    router.add('GET', '/services/oauth2/userinfo', (request) =>
+        userInfo(state, request)
+    );
+    router.add('POST', '/services/oauth2/token', (request) =>
+        token(state, request)
+    );
+    router.add('POST', '/_emulator/event-log/close', (request) =>
+        closeEventLogDay(state, request)
+    );
     router.add('GET', '/id/:orgId/:userId', (request) =>
         identity(state, request)
     );

@@ -1,5 +1,5 @@
-// POST /services/oauth2/revoke (and GET with ?token=): revokes an OAuth refresh token or an
-// OauthToken's DeleteToken. Sources: Salesforce Help "Revoke OAuth Tokens Programmatically"
+// POST /services/oauth2/revoke (and GET with ?token=): revokes an OAuth refresh token, an
+// OauthToken's DeleteToken, or an access token the token endpoint issued. Sources: Salesforce Help "Revoke OAuth Tokens Programmatically"
 // and Mobile SDK Developer Guide "Revoking OAuth Tokens": a POST with an
 // application/x-www-form-urlencoded body `token=...`; HTTP 200 on success; HTTP 400 with
 // `unsupported_token_type` or `invalid_token` on error. Object Reference "OauthToken", Usage:
@@ -43,6 +43,11 @@ export async function revoke(
             'unsupported_token_type',
             "not emulated: revoking the emulator's own session token"
         );
+    }
+    // An access token the token endpoint issued ("<org id>!<secret>"): its session ends.
+    const secret = token.slice(token.indexOf('!') + 1);
+    if (state.sessions.revoke(secret)) {
+        return { status: 200 };
     }
     if (!revokeOauthToken(state.org, token)) {
         return oauthError('invalid_token', 'invalid token');

@@ -35,6 +35,7 @@ export async function runSoql(
             org: state.org,
             soql,
             includeDeleted: resource === 'queryAll',
+            apiVersion: request.version,
             virtualFields: tooling ? toolingVirtualFields(state.org) : undefined
         },
         parseSoql(soql)
@@ -58,6 +59,15 @@ export async function runSoql(
     }
     if (compiled.countOnly) {
         return ok({ totalSize: result.totalSize, done: true, records: [] });
+    }
+    if (compiled.aggregate) {
+        // SOQL and SOSL Reference, "Considerations for GROUP BY": "In REST API, queries that
+        // include a GROUP BY clause can't use the query locator to get more results."
+        return ok({
+            totalSize: result.records.length,
+            done: true,
+            records: result.records
+        });
     }
     const batchSize = batchSizeFrom(header(request, 'sforce-query-options'));
     const page = state.cursors.open(

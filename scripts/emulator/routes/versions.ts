@@ -1,6 +1,8 @@
 // GET /services/data (the versions list) and GET /services/data/vXX.X (its resources).
 
+import { ApiError, notFound } from '../core/errors';
 import { ok, type ApiRequest, type ApiResponse } from '../core/http';
+import { OLDEST_VERSION } from '../config';
 import { dataBase, type EmulatorState } from '../api/state';
 
 const SEASONS = ['Winter', 'Spring', 'Summer'];
@@ -23,8 +25,12 @@ export function versionsList(state: EmulatorState): ApiResponse {
     );
 }
 
-export function identityUrl(state: EmulatorState): string {
-    return `${state.instanceUrl}/id/${state.org.organizationId}/${state.org.adminUserId}`;
+export function identityUrlOf(state: EmulatorState, userId: string): string {
+    return `${state.instanceUrl}/id/${state.org.organizationId}/${userId}`;
+}
+
+export function identityUrl(state: EmulatorState, userId?: string): string {
+    return identityUrlOf(state, userId ?? state.org.adminUserId);
 }
 
 export async function versionResources(
@@ -40,6 +46,23 @@ export async function versionResources(
         composite: `${base}/composite`,
         limits: `${base}/limits`,
         jobs: `${base}/jobs`,
-        identity: identityUrl(state)
+        identity: identityUrl(state, request.session?.userId)
     });
+}
+
+/**
+ * The answer for a version the emulator does not serve: 410 for a retired one (REST API
+ * Developer Guide, "API End-of-Life Policy": "If you request any resource or use an operation
+ * from a retired API version, REST API returns the 410:GONE error code"; the body's code and
+ * message are the emulator's), 404 NOT_FOUND for one newer than the project's.
+ */
+export function unavailableVersion(version: string): ApiError {
+    if (Number(version) < OLDEST_VERSION) {
+        return new ApiError(
+            410,
+            'GONE',
+            `API version ${version} is retired and unavailable`
+        );
+    }
+    return notFound();
 }

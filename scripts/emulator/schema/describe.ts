@@ -1,6 +1,7 @@
 // sObject describe results, in the shape of GET /sobjects/{type}/describe.
 
 import type { JsonValue } from '../core/http';
+import { fieldCapabilities } from './capabilities';
 import type { SchemaRegistry } from './registry';
 import type { FieldDef, ObjectDef } from './types';
 
@@ -11,15 +12,17 @@ const SOAP_TYPES: Record<string, string> = {
     int: 'xsd:int',
     double: 'xsd:double',
     date: 'xsd:date',
-    datetime: 'xsd:dateTime'
+    datetime: 'xsd:dateTime',
+    base64: 'xsd:base64Binary'
 };
 
 function describeField(definition: FieldDef): { [key: string]: JsonValue } {
     const textual = !['boolean', 'int', 'double', 'date', 'datetime'].includes(
         definition.type
     );
+    const capabilities = fieldCapabilities(definition);
     return {
-        aggregatable: definition.type !== 'textarea',
+        aggregatable: capabilities.aggregatable,
         autoNumber: definition.name === 'CaseNumber',
         byteLength: textual ? (definition.length ?? 0) * 3 : 0,
         calculated: definition.calculated ?? false,
@@ -32,10 +35,8 @@ function describeField(definition: FieldDef): { [key: string]: JsonValue } {
         deprecatedAndHidden: false,
         digits: definition.type === 'int' ? 9 : 0,
         externalId: definition.externalId ?? false,
-        filterable: definition.type !== 'textarea',
-        groupable: !['textarea', 'double', 'datetime'].includes(
-            definition.type
-        ),
+        filterable: capabilities.filterable,
+        groupable: capabilities.groupable,
         idLookup: definition.type === 'id' || (definition.unique ?? false),
         label: definition.label,
         length: textual ? (definition.length ?? 0) : 0,
@@ -58,7 +59,7 @@ function describeField(definition: FieldDef): { [key: string]: JsonValue } {
         restrictedPicklist: definition.restrictedPicklist ?? false,
         scale: 0,
         soapType: SOAP_TYPES[definition.type] ?? 'xsd:string',
-        sortable: definition.type !== 'textarea',
+        sortable: capabilities.sortable,
         type: definition.type,
         unique: definition.unique ?? false,
         updateable: definition.updateable

@@ -3,7 +3,10 @@
 
 import { credentialObjects } from './credentials';
 import { entityDefinitionObject } from './entity-definition';
+import { packageLicenseObjects } from './package-licenses';
+import { eventLogObjects } from './event-log';
 import { permissionFields, standardObjects } from './standard-objects';
+import { withSourcedFields } from './sourced-fields';
 import { tabAndPageObjects } from './tabs-and-pages';
 import type { ChildRelationshipDef, FieldDef, ObjectDef } from './types';
 
@@ -19,12 +22,14 @@ export class SchemaRegistry {
         definitions: ObjectDef[] = [
             ...standardObjects(),
             ...credentialObjects(),
+            ...eventLogObjects(),
             ...tabAndPageObjects(),
+            ...packageLicenseObjects(),
             entityDefinitionObject()
         ]
     ) {
         // Indexed once: PermissionSet, Profile and MutingPermissionSet carry hundreds of fields.
-        for (const definition of definitions) {
+        for (const definition of withSourcedFields(definitions)) {
             this.register(definition);
         }
         this.reindex();

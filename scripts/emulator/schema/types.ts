@@ -18,7 +18,9 @@ export type FieldType =
     | 'datetime'
     | 'reference'
     | 'picklist'
-    | 'multipicklist';
+    | 'multipicklist'
+    /** Binary content: a query answers the blob's URL (EventLogFile.LogFile). */
+    | 'base64';
 
 export interface FieldDef {
     name: string;

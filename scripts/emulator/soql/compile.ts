@@ -40,6 +40,7 @@ import {
     unquote,
     type Literal
 } from './literals';
+import { checkFieldRules, checkSyntaxRules } from './rules';
 import { buildExpression, type Expression } from './where';
 
 /** A computed, non-schema field such as the Tooling API's Profile.Metadata. */
@@ -54,6 +55,8 @@ export interface QueryContext {
     /** Deleted rows too (queryAll). */
     includeDeleted: boolean;
     virtualFields?: Record<string, VirtualField[]>;
+    /** The request's API version (e.g. "66.0"): some SOQL rules depend on it. */
+    apiVersion?: string;
 }
 
 export interface FieldPath {
@@ -614,7 +617,10 @@ export function compileQuery(
     if (!object || !object.queryable) {
         throw unsupportedType(context.soql, name);
     }
-    return compileBody(context, object, query);
+    checkSyntaxRules(context, query);
+    const compiled = compileBody(context, object, query);
+    checkFieldRules(context, query, compiled);
+    return compiled;
 }
 
 function compareValues(left: FieldValue, right: FieldValue): number {

@@ -96,7 +96,9 @@ export abstract class KitCommand<R> extends SfCommand<R> {
         if (outcome.code === 1) {
             const statics = this.constructor as typeof KitCommand;
             throw new KitError(
-                this.failureNameOverride ?? statics.failureName,
+                outcome.failure?.name ??
+                    this.failureNameOverride ??
+                    statics.failureName,
                 outcome.failure?.message ??
                     'The command failed: see the report.',
                 { result: outcome.result, actions: outcome.failure?.actions }

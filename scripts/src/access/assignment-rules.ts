@@ -1,6 +1,11 @@
 import type { Contract } from './contract';
 import { type EvaluationContext, type Level } from './rule-helpers';
-import { describeSource, type EffectiveAccess, type RuleResult } from './types';
+import {
+    describeSource,
+    type Assignment,
+    type EffectiveAccess,
+    type RuleResult
+} from './types';
 
 /** Assignment rules: sets and groups assigned (expired ones told), naming, profile login rules. */
 
@@ -13,8 +18,19 @@ export function assignmentRules(
     const { user } = access;
     const add = (r: Omit<RuleResult, 'contract'>) =>
         results.push({ contract: contract.name, ...r });
-    const expiredFix = (flag: string, name: string) =>
-        `npm run assign -- ${flag} ${name} --users ${user.username} (renews the expired assignment)`;
+    // Renewing an expired assignment brings its grants back: never suggested without naming the
+    // high-risk ones among them (issue 20, item 6).
+    const expiredFix = (
+        flag: string,
+        name: string,
+        expired: Assignment | undefined
+    ) => {
+        const renew = `npm run assign -- ${flag} ${name} --users ${user.username}`;
+        const risks = expired?.highRisk ?? [];
+        return risks.length === 0
+            ? `${renew} (renews the expired assignment)`
+            : `Do not renew it as it is: ${name} grants HIGH-RISK ${risks.map((r) => `${r.key} (${r.reason}; ${r.source})`).join(', ')}. Take those out of it (or justify them in the contract) first, then: ${renew}`;
+    };
     if (contract.permissionSets) {
         const rule = contract.permissionSets;
         for (const level of ['require', 'recommend'] as const) {
@@ -58,7 +74,7 @@ export function assignmentRules(
                     fix: assigned
                         ? undefined
                         : expired
-                          ? expiredFix('--permission-set', name)
+                          ? expiredFix('--permission-set', name, expired)
                           : `npm run assign -- --permission-set ${name} --users ${user.username}`
                 });
             }
@@ -96,7 +112,11 @@ export function assignmentRules(
                     grantedBy: active ? [describeSource(active.source)] : [],
                     fix: !active
                         ? expired
-                            ? expiredFix('--permission-set-group', name)
+                            ? expiredFix(
+                                  '--permission-set-group',
+                                  name,
+                                  expired
+                              )
                             : `npm run assign -- --permission-set-group ${name} --users ${user.username}`
                         : outdated
                           ? `Wait for the group's recalculation, or recalculate it in Setup (status ${active.groupStatus})`
@@ -131,9 +151,9 @@ export function assignmentRules(
             rule: `assignments.expired.${assignment.source.name}`,
             status: 'warn',
             expected: 'assignments in force',
-            actual: `${describeSource(assignment.source)} expired on ${assignment.expirationDate}: it grants nothing`,
+            actual: `${describeSource(assignment.source)} expired on ${assignment.expirationDate}: it grants nothing${(assignment.highRisk ?? []).length > 0 ? ` (renewing it would bring back HIGH-RISK ${(assignment.highRisk ?? []).map((r) => r.key).join(', ')})` : ''}`,
             grantedBy: [],
-            fix: expiredFix(flag, assignment.source.name)
+            fix: expiredFix(flag, assignment.source.name, assignment)
         });
     }
     if (contract.naming) {

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { highRiskObjectAccess, highRiskPermission } from './catalogue';
+import {
+    highRiskObjectAccess,
+    highRiskPermission,
+    toxicCombinations
+} from './catalogue';
 import { ENTITY_KINDS, OBJECT_ACCESS, type ObjectAccess } from './types';
 
 /**
@@ -34,6 +38,13 @@ const fieldName = z
         /^(\$\{[A-Za-z]\w*\}|[A-Za-z][A-Za-z0-9_]*)\.[A-Za-z][A-Za-z0-9_]*$/,
         'must be Object.Field'
     );
+/** A managed package's namespace prefix (PackageLicense.NamespacePrefix). */
+const namespacePrefix = z
+    .string()
+    .regex(
+        /^(\$\{[A-Za-z]\w*\}|[A-Za-z][A-Za-z0-9_]*)$/,
+        'must be a namespace prefix or a ${parameter}'
+    );
 const accessList = z.array(z.enum(OBJECT_ACCESS)).min(1);
 const fieldAccess = z.enum(['read', 'edit']);
 /** A finding's level: `fail` (exit 1) or `warn`. */
@@ -55,6 +66,7 @@ const UNLISTED_KINDS = [
     'objects',
     'fieldEdit',
     'fieldRead',
+    'packageLicenses',
     ...ENTITY_KINDS
 ] as const;
 export type UnlistedKind = (typeof UNLISTED_KINDS)[number];
@@ -78,12 +90,20 @@ const baseSchema = z
         user: z
             .object({
                 licenses: z.array(z.string().min(1)).min(1).optional(),
+                packageLicenses: grantList(namespacePrefix).describe(
+                    'Managed package seats (UserPackageLicense) by namespace prefix: require (missing or expired fails), recommend (warns), allow; any other seat the user holds is a default-deny finding'
+                ),
                 profileMayGrant: z.boolean().default(true),
                 active: z.boolean().default(true),
                 notFrozen: z.boolean().default(true)
             })
             .strict()
-            .default({ profileMayGrant: true, active: true, notFrozen: true }),
+            .default({
+                profileMayGrant: true,
+                active: true,
+                notFrozen: true,
+                packageLicenses: { require: [], recommend: [], allow: [] }
+            }),
         unlisted: z
             .object({
                 level: findingLevel.default('fail'),
@@ -208,39 +228,61 @@ export function impliedAccess(list: readonly ObjectAccess[]): ObjectAccess[] {
     return OBJECT_ACCESS.filter((a) => out.has(a));
 }
 
-/** High-risk grants named without a justification, and justifications nothing uses. */
+/**
+ * High-risk grants named without a justification, and justifications nothing uses. Names are
+ * compared in any letter case (`user` is `User`), and the justification key is the catalogue's
+ * spelling (`User.edit`); a toxic combination the contract lists in full needs its own key.
+ */
 export function highRiskIssues(contract: ParsedContract): ContractIssue[] {
     const issues: ContractIssue[] = [];
     const used = new Set<string>();
+    const given = new Map(
+        Object.entries(contract.justifications).map(([key, why]) => [
+            key.toLowerCase(),
+            why
+        ])
+    );
     const justified = (key: string) => {
-        used.add(key);
-        return (contract.justifications[key] ?? '').length > 0;
+        used.add(key.toLowerCase());
+        return (given.get(key.toLowerCase()) ?? '').length > 0;
     };
     for (const list of ['require', 'recommend', 'allow'] as const) {
         contract.userPermissions[list].forEach((name, index) => {
             const risk = highRiskPermission(name);
-            if (risk && !justified(name)) {
+            if (risk && !justified(risk.key)) {
                 issues.push({
                     path: ['userPermissions', list, index],
-                    message: `${name} is high-risk (${risk.reason}; ${risk.source}): name it in justifications.${name} with why the integration needs it`
+                    message: `${name} is high-risk (${risk.reason}; ${risk.source}): name it in justifications.${risk.key} with why the integration needs it`
                 });
             }
         });
         for (const [object, rule] of Object.entries(contract.objects)) {
             (rule[list] ?? []).forEach((access, index) => {
                 const risk = highRiskObjectAccess(object, access);
-                const key = `${object}.${access}`;
-                if (risk && !justified(key)) {
+                if (risk && !justified(risk.key)) {
                     issues.push({
                         path: ['objects', object, list, index],
-                        message: `${key} is high-risk (${risk.reason}; ${risk.source}): name it in justifications["${key}"] with why the integration needs it`
+                        message: `${object}.${access} is high-risk (${risk.reason}; ${risk.source}): name it in justifications["${risk.key}"] with why the integration needs it`
                     });
                 }
             });
         }
     }
+    const p = contract.userPermissions;
+    for (const combination of toxicCombinations([
+        ...p.require,
+        ...p.recommend,
+        ...p.allow
+    ])) {
+        if (!justified(combination.key)) {
+            issues.push({
+                path: ['userPermissions'],
+                message: `${combination.permissions.join(' + ')} together are a toxic combination (${combination.reason}; ${combination.source}): name it in justifications["${combination.key}"] with why the integration needs all of them`
+            });
+        }
+    }
     for (const key of Object.keys(contract.justifications)) {
-        if (!used.has(key)) {
+        if (!used.has(key.toLowerCase())) {
             issues.push({
                 path: ['justifications', key],
                 message: `justifies ${key}, which is not a high-risk grant this contract requires, recommends or allows`

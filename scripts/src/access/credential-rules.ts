@@ -5,6 +5,7 @@ import {
     type ReadinessFacts
 } from '../integration-user/readiness';
 import type { Contract } from './contract';
+import { unlistedGrantResults } from './oauth-grant-rules';
 import type { EffectiveAccess, RuleResult } from './types';
 
 /**
@@ -27,7 +28,7 @@ function appLabels(contracts: Contract[], projectRoot: string): string[] {
         ...new Set(
             contracts.flatMap((c) => {
                 const apps = c.setupEntities.connectedApps;
-                return [...apps.require, ...apps.recommend].map(
+                return [...apps.require, ...apps.recommend, ...apps.allow].map(
                     (name) => labels.get(name) ?? name
                 );
             })
@@ -60,7 +61,8 @@ export function credentialResults(
     const expectations = expectationsFromRequired(
         contracts.flatMap((c) => c.userPermissions.require)
     );
-    return evaluateReadiness(facts, expectations, now)
+    const unlisted = unlistedGrantResults(contracts, access, apps);
+    const readiness = evaluateReadiness(facts, expectations, now)
         .filter(
             (r) =>
                 r.rule !== 'credentials.active' &&
@@ -90,4 +92,5 @@ export function credentialResults(
                     : [],
             fix: r.fix
         }));
+    return [...readiness, ...unlisted];
 }

@@ -1,4 +1,9 @@
 import {
+    highRiskObjectAccess,
+    highRiskPermission,
+    type HighRisk
+} from './catalogue';
+import {
     ENTITY_TYPES,
     isMuting,
     type Details,
@@ -88,6 +93,24 @@ export function grantsOf(
     return grants;
 }
 
+/** The catalogue's high-risk grants among a set's: `ModifyAllData`, `User.edit`, ... */
+export function highRiskGrants(grants: SetGrants): HighRisk[] {
+    const risks: HighRisk[] = [];
+    for (const name of grants.userPermissions) {
+        const risk = highRiskPermission(name);
+        if (risk) risks.push(risk);
+    }
+    for (const key of grants.objects) {
+        const dot = key.lastIndexOf('.');
+        const risk = highRiskObjectAccess(
+            key.slice(0, dot),
+            key.slice(dot + 1) as ObjectAccess
+        );
+        if (risk) risks.push(risk);
+    }
+    return risks;
+}
+
 function push(
     map: Map<string, GrantSource[]>,
     key: string,
@@ -166,6 +189,13 @@ export function effectiveAccess(
                 : undefined
         };
         access.assignments.push(record);
+        if (expired && set) {
+            // What renewing it would bring back, so that no fix suggests renewing high-risk
+            // grants without saying so (issue 20, item 6).
+            record.highRisk = highRiskGrants(
+                grantsOf(set, details.entityNames, details.tabs)
+            );
+        }
         if (expired || !set) {
             continue;
         }

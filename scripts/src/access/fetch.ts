@@ -8,6 +8,11 @@ import {
     type Sub
 } from './composite-batch';
 import { inList, quote } from '../org/soql';
+import {
+    packageSubs,
+    readPackageAnswers,
+    type PackageDetails
+} from './package-licenses';
 import type { ProfileLogin } from './types';
 
 export { AccessQueryError } from './composite-batch';
@@ -129,6 +134,8 @@ export interface Details {
     tabsUnavailable?: string;
     /** User id → password isExpired. */
     passwordExpired: Map<string, boolean>;
+    /** Managed package seats of the users, and the packages the contracts name (package-licenses.ts). */
+    packages?: PackageDetails;
 }
 
 const OBJECT_FIELDS =
@@ -297,7 +304,9 @@ export async function fetchDetails(
     snapshot: Snapshot,
     passwordUserIds: string[],
     /** Permission set names whose presence in the org a contract asks about (ifPresent). */
-    permissionSetNames: string[] = []
+    permissionSetNames: string[] = [],
+    /** Namespace prefixes of the managed packages the contracts name. */
+    packageNamespaces: string[] = []
 ): Promise<Details> {
     const details: Details = {
         presentPermissionSets: new Set(),
@@ -376,10 +385,18 @@ export async function fetchDetails(
             query: false
         })
     );
+    const userIds = snapshot.users.map((user) => user.Id);
+    subs.push(...packageSubs(userIds, packageNamespaces));
     if (subs.length === 0) {
         return details;
     }
     const answers = await send(client, subs);
+    details.packages = await readPackageAnswers(
+        client,
+        answers,
+        userIds.length > 0,
+        packageNamespaces
+    );
     if (setIds.length > 0) {
         const rows = await records<SetRow>(
             client,

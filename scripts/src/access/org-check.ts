@@ -13,6 +13,9 @@ export function checkNames(contracts: Contract[], schema: OrgSchema): string[] {
         schema.objects.map((name) => [name.toLowerCase(), name])
     );
     const permissions = new Set(schema.userPermissions);
+    const permissionsLower = new Set(
+        schema.userPermissions.map((name) => name.toLowerCase())
+    );
     const nearest = (name: string, known: Iterable<string>) => {
         const near = nearestNames(name, known);
         return near.length > 0 ? ` (nearest: ${near.join(', ')})` : '';
@@ -30,7 +33,7 @@ export function checkNames(contracts: Contract[], schema: OrgSchema): string[] {
             permissionNames.set(name, `naming.grants[${i}]`)
         );
         for (const [name, at] of permissionNames) {
-            if (!permissions.has(name)) {
+            if (!permissionsLower.has(name.toLowerCase())) {
                 errors.push(
                     `${where}: ${at}: unknown user permission "${name}"${nearest(name, permissions)}`
                 );
@@ -78,4 +81,76 @@ export function objectsToDescribe(contracts: Contract[]): string[] {
             )
         )
     ].sort();
+}
+
+/**
+ * The contracts with every object, field and user permission name in the org's spelling (names
+ * are matched in any letter case, as Salesforce does), so that every rule, high-risk and
+ * default-deny included, sees `User` where a contract wrote `user` (issue 20, item 2). Call after
+ * checkNames.
+ */
+export function normaliseNames(
+    contracts: Contract[],
+    schema: OrgSchema
+): Contract[] {
+    const objects = new Map(
+        schema.objects.map((name) => [name.toLowerCase(), name])
+    );
+    const permissions = new Map(
+        schema.userPermissions.map((name) => [name.toLowerCase(), name])
+    );
+    const object = (name: string): string =>
+        objects.get(name.toLowerCase()) ?? name;
+    const permission = (name: string): string =>
+        permissions.get(name.toLowerCase()) ?? name;
+    const field = (key: string): string => {
+        const [objectName = '', fieldName = ''] = key.split('.');
+        const known = object(objectName);
+        const fields = schema.fields.get(known) ?? [];
+        const spelled =
+            fields.find((f) => f.toLowerCase() === fieldName.toLowerCase()) ??
+            fieldName;
+        return `${known}.${spelled}`;
+    };
+    const list = <T extends { require: string[]; recommend: string[] }>(
+        rule: T
+    ): T => ({
+        ...rule,
+        require: rule.require.map(permission),
+        recommend: rule.recommend.map(permission),
+        ...('allow' in rule
+            ? { allow: (rule as { allow: string[] }).allow.map(permission) }
+            : {})
+    });
+    return contracts.map((contract) => ({
+        ...contract,
+        userPermissions: list(contract.userPermissions),
+        objects: Object.fromEntries(
+            Object.entries(contract.objects).map(([name, rule]) => [
+                object(name),
+                rule
+            ])
+        ),
+        fields: Object.fromEntries(
+            Object.entries(contract.fields).map(([name, rule]) => [
+                field(name),
+                rule
+            ])
+        ),
+        justifications: Object.fromEntries(
+            Object.entries(contract.justifications).map(([key, why]) => {
+                const dot = key.lastIndexOf('.');
+                return [
+                    dot > 0
+                        ? `${object(key.slice(0, dot))}${key.slice(dot)}`
+                        : key.split('+').map(permission).join('+'),
+                    why
+                ];
+            })
+        ),
+        naming: contract.naming && {
+            ...contract.naming,
+            grants: contract.naming.grants.map(permission)
+        }
+    }));
 }

@@ -16,9 +16,12 @@ import {
     fetchSnapshot,
     type OrgSchema
 } from './fetch';
-import { checkNames, objectsToDescribe } from './org-check';
+import { namedPackages, packageLicenseResults } from './package-licenses';
+import { checkNames, normaliseNames, objectsToDescribe } from './org-check';
+import { toxicResults } from './toxic';
+import { markMissingNames } from './missing-names';
 import { chunk } from '../org/soql';
-import type { ProfileLogin, RuleResult } from './types';
+import type { EffectiveAccess, ProfileLogin, RuleResult } from './types';
 
 export type { RuleResult } from './types';
 
@@ -130,10 +133,14 @@ export async function runVerify(
     usernames: string[],
     input: Contract[],
     parameters: Record<string, string>,
-    now: Date = new Date()
+    now: Date = new Date(),
+    /** More results per user from its effective access (verify --usage: usage-findings.ts). */
+    extra?: (access: EffectiveAccess) => Promise<RuleResult[]>
 ): Promise<VerifyReport> {
     const start = client.calls;
-    const { contracts, skipped } = planContracts(input, parameters);
+    const planned = planContracts(input, parameters);
+    const skipped = planned.skipped;
+    let contracts = planned.contracts;
     const passwords = wantsPasswordStatus(contracts);
     const presenceSets = [
         ...new Set(
@@ -147,6 +154,7 @@ export async function runVerify(
             )
         )
     ];
+    const packageNamespaces = namedPackages(contracts);
     const logins = new Map<string, ProfileLogin>();
     const reports = new Map<string, UserReport>();
     let schema: OrgSchema | undefined;
@@ -166,12 +174,14 @@ export async function runVerify(
             if (errors.length > 0) {
                 throw new VerifyError(errors.join('\n'));
             }
+            contracts = normaliseNames(contracts, schema);
         }
         const details = await fetchDetails(
             client,
             snapshot,
             passwords ? snapshot.users.map((u) => u.Id) : [],
-            presenceSets
+            presenceSets,
+            packageNamespaces
         );
         const presentObjects = new Set(
             schema.objects.map((o) => o.toLowerCase())
@@ -199,8 +209,19 @@ export async function runVerify(
                         evaluate(contract, access, context)
                     ),
                     ...evaluateUnlisted(contracts, access, context),
+                    ...(details.packages
+                        ? packageLicenseResults(
+                              contracts,
+                              row,
+                              details.packages,
+                              now
+                          )
+                        : []),
+
+                    ...toxicResults(contracts, access),
                     ...credentialResults(contracts, access, now),
-                    ...skipped
+                    ...skipped,
+                    ...(extra ? await extra(access) : [])
                 ]
             });
         }
@@ -224,6 +245,7 @@ export async function runVerify(
             }
     );
     const all = users.flatMap((user) => user.results);
+    await markMissingNames(client, all);
     const count = (status: RuleResult['status']): number =>
         all.filter((r) => r.status === status).length;
     return {

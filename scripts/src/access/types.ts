@@ -55,6 +55,8 @@ export interface Assignment {
     groupStatus?: string;
     /** For a group: its muting permission sets. */
     mutingSets?: string[];
+    /** For an expired assignment: the high-risk grants renewing it would bring back. */
+    highRisk?: { key: string; reason: string; source: string }[];
 }
 
 export interface UserFacts {

@@ -1,6 +1,7 @@
 import type { OrgClient } from '../org/client';
 import { planAssignments } from './plan';
 import { readAssignState } from './read';
+import { portalSharingWarnings } from './sharing-coverage';
 import type {
     AssignOptions,
     AssignReport,
@@ -41,6 +42,7 @@ export async function assign(
     const report: AssignReport = {
         users: state.users.length,
         missingUsers: state.missingUsers,
+        duplicateUsernames: state.duplicateUsernames,
         alreadyAssigned,
         planned: planned.length + renewals.length,
         created: 0,
@@ -58,11 +60,18 @@ export async function assign(
                 : planned.length > options.bulkThreshold
                   ? 'bulk'
                   : 'collections',
-        apiCalls: 0
+        apiCalls: 0,
+        warnings: portalSharingWarnings(
+            targets.permissionSets,
+            state.users,
+            options.projectDir
+        )
     };
     if (!options.dryRun) {
         await writeAssignments(client, planned, report, options);
-        await renewAssignments(client, renewals, report, options);
+        if (!report.interrupted) {
+            await renewAssignments(client, renewals, report, options);
+        }
     }
     report.apiCalls = client.calls - start;
     return report;

@@ -5,13 +5,17 @@ import type { AssignReport } from './types';
 
 export const ASSIGN_USAGE = `Usage: npm run assign -- [-o <org>]
          (--permission-set <name> | --permission-set-group <name> | --permission-set-license <name>)...
+       | --package-license <namespace>... [--remove]
          (--users u1,u2 | --users-file users.csv | --where "<SOQL condition on User>")
          [--bulk-threshold 2000] [--dry-run] [--json]
 
 Assigns permission sets, groups and permission set licences to many users. Skips what is already
 assigned; writes the rest 200 a call (sObject Collections), or with Bulk API 2.0 past the threshold.
 Exit 0 when every record landed, 68 when some failed (each listed with Salesforce's error code), 1 when none did.
---users-file: a CSV with a Username column (or one username a line).`;
+--users-file: a CSV with a Username column (or one username a line).
+--package-license: seats of installed managed packages (UserPackageLicense), by namespace prefix; run
+on its own. Every package is checked first (installed, not expired, enough free seats) and nothing is
+written if one fails; --remove unassigns the seats instead.`;
 
 /** The report as people read it (the command's human output). */
 export function formatAssignReport(
@@ -21,8 +25,17 @@ export function formatAssignReport(
     let text =
         `${report.users} user(s); ${report.alreadyAssigned} already assigned; ${report.planned} to assign` +
         `${dryRun ? ' (dry run: nothing written)' : `; ${report.created} created via ${report.mode}; ${report.renewed} expired renewed`}; ${report.apiCalls} API call(s)\n`;
+    if (report.interrupted) {
+        text += `Interrupted: the Bulk API 2.0 job was aborted; the org holds ${report.created} of the ${report.planned} planned assignment(s) (counted by re-reading it). Run the same command again to finish: what is assigned is skipped.\n`;
+    }
+    if (report.duplicateUsernames.length > 0) {
+        text += `Input: ${report.duplicateUsernames.length} username(s) given more than once (usernames are case-insensitive), each assigned once: ${report.duplicateUsernames.slice(0, 10).join(', ')}${report.duplicateUsernames.length > 10 ? ', ...' : ''}\n`;
+    }
     if (report.reconciled > 0) {
         text += `${report.reconciled} of the created records were confirmed by re-reading the org after an answer was lost.\n`;
+    }
+    for (const warning of report.warnings) {
+        text += `Warning: ${warning}\n`;
     }
     if (report.failed.length > 0) {
         text += `${renderTable(

@@ -1,6 +1,7 @@
 import { QueryError, type OrgClient } from '../org/client';
 import { unknownNameMessage, type NamedKind } from '../org/names';
 import { chunk, inList } from '../org/soql';
+import { distinctUsernames } from './usernames';
 import {
     AssignError,
     type AssignTargets,
@@ -93,6 +94,7 @@ export function readQueries(
     const columns = [
         'Id',
         'Username',
+        'UserType, Profile.Name',
         setFilter
             ? '(SELECT Id, PermissionSetId, PermissionSetGroupId, ExpirationDate FROM PermissionSetAssignments ' +
               `WHERE ${setFilter})`
@@ -125,6 +127,8 @@ export interface AssignState {
     users: UserWithHeld[];
     /** Usernames asked for that the org does not have. */
     missingUsers: string[];
+    /** Usernames given more than once (any letter case): input problems, reported once. */
+    duplicateUsernames: string[];
     /** Held assignments by `<user id>:<target id>`. */
     held: Map<string, HeldRow>;
 }
@@ -135,14 +139,11 @@ export async function readAssignState(
     targets: AssignTargets,
     selector: UserSelector
 ): Promise<AssignState> {
-    const wanted =
+    const distinct =
         'usernames' in selector
-            ? [
-                  ...new Set(
-                      selector.usernames.map((u) => u.trim()).filter(Boolean)
-                  )
-              ]
-            : [];
+            ? distinctUsernames(selector.usernames)
+            : { usernames: [], duplicates: [] };
+    const wanted = distinct.usernames;
     const rows = await compositeQueries(
         client,
         readQueries(targets, selector, wanted)
@@ -181,9 +182,14 @@ export async function readAssignState(
     );
     await collect('set', targets.permissionSets, 'sets', 'Name');
 
-    const users = [...rows.entries()]
+    // One row per user, whatever the chunks returned.
+    const byId = new Map<string, UserWithHeld>();
+    for (const user of [...rows.entries()]
         .filter(([key]) => key.startsWith('users') || key === 'where')
-        .flatMap(([, list]) => list as UserWithHeld[]);
+        .flatMap(([, list]) => list as UserWithHeld[])) {
+        byId.set(user.Id, user);
+    }
+    const users = [...byId.values()];
     const found = new Set(users.map((user) => user.Username.toLowerCase()));
     const missingUsers = wanted.filter(
         (username) => !found.has(username.toLowerCase())
@@ -201,5 +207,11 @@ export async function readAssignState(
             held.set(`${user.Id}:${target}`, row);
         }
     }
-    return { targets: resolvedTargets, users, missingUsers, held };
+    return {
+        targets: resolvedTargets,
+        users,
+        missingUsers,
+        duplicateUsernames: distinct.duplicates,
+        held
+    };
 }

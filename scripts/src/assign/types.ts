@@ -17,6 +17,11 @@ export interface AssignOptions {
     onProgress?: (message: string) => void;
     /** The time expiry is judged against (tests); default now. */
     now?: Date;
+    /** The SFDX project whose sharing sets cover portal profiles (sharing-coverage.ts); default '.'. */
+    projectDir?: string;
+
+    /** Aborts a running Bulk API 2.0 job (SIGINT); the report then says what was written. */
+    signal?: AbortSignal;
 }
 
 export interface FailedRecord {
@@ -29,6 +34,10 @@ export interface FailedRecord {
 export interface AssignReport {
     users: number;
     missingUsers: string[];
+    /** Usernames given more than once (any letter case): written once, reported here once. */
+    duplicateUsernames: string[];
+    /** SIGINT stopped the run: the Bulk job was aborted; the counts are what the org holds. */
+    interrupted?: boolean;
     alreadyAssigned: number;
     planned: number;
     created: number;
@@ -39,6 +48,8 @@ export interface AssignReport {
     failed: FailedRecord[];
     mode: 'none' | 'collections' | 'bulk';
     apiCalls: number;
+    /** Portal profiles no sharing set covers (sharing-coverage.ts). */
+    warnings: string[];
 }
 
 export class AssignError extends Error {}
@@ -52,6 +63,8 @@ export interface Target {
 export interface UserRow {
     Id: string;
     Username: string;
+    UserType?: string | null;
+    Profile?: { Name?: string | null } | null;
 }
 
 export interface PlannedRecord {

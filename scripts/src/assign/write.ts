@@ -68,6 +68,35 @@ function assignmentReconciler(
     };
 }
 
+/** Which of these planned records exist in the org now (their ids), 200 a query. */
+async function existing(
+    client: OrgClient,
+    sobject: PlannedRecord['sobject'],
+    records: PlannedRecord[]
+): Promise<(string | undefined)[]> {
+    const reconcile = assignmentReconciler(client, sobject);
+    const ids: (string | undefined)[] = [];
+    for (let i = 0; i < records.length; i += 200) {
+        ids.push(
+            ...(await reconcile(
+                records.slice(i, i + 200).map((record) => record.fields)
+            ))
+        );
+    }
+    return ids;
+}
+
+/** After an interrupted job: what of the batch the org holds is counted as created. */
+async function settleByReading(
+    client: OrgClient,
+    sobject: PlannedRecord['sobject'],
+    batch: PlannedRecord[],
+    report: AssignReport
+): Promise<void> {
+    const present = await existing(client, sobject, batch);
+    report.created += present.filter((id) => id !== undefined).length;
+}
+
 /** Creates the planned records, licences first, and counts the outcome into the report. */
 export async function writeAssignments(
     client: OrgClient,
@@ -88,14 +117,23 @@ export async function writeAssignments(
             options.onProgress?.(
                 `${sobject}: sending ${batch.length} records in a Bulk API 2.0 job`
             );
-            const results = await client.bulkInsert(
+            const outcome = await client.bulkInsert(
                 sobject,
                 batch.map((record) => record.fields),
-                { intervalMs: 1000, timeoutMs: 10 * 60 * 1000 }
+                options.signal
             );
-            report.created += results.successfulResults.length;
+            if (outcome.aborted) {
+                // Interrupted: count what the org holds now, never what the job was asked.
+                report.interrupted = true;
+                await settleByReading(client, sobject, batch, report);
+                options.onProgress?.(
+                    `${sobject}: interrupted; the Bulk API 2.0 job was aborted`
+                );
+                return;
+            }
+            report.created += outcome.successful;
             options.onProgress?.(
-                `${sobject}: ${results.successfulResults.length}/${batch.length} written (Bulk API 2.0)`
+                `${sobject}: ${outcome.successful}/${batch.length} written (Bulk API 2.0)`
             );
             const byKey = new Map(
                 batch.map((record) => [
@@ -103,8 +141,12 @@ export async function writeAssignments(
                     record
                 ])
             );
-            for (const failure of results.failedResults) {
-                const row = failure as unknown as Record<string, string>;
+            const failures: {
+                record: PlannedRecord;
+                errorCode: string;
+                message: string;
+            }[] = [];
+            for (const row of outcome.failed) {
                 const key = Object.keys(batch[0]?.fields ?? {})
                     .map((field) => row[field] ?? '')
                     .join(':');
@@ -112,13 +154,37 @@ export async function writeAssignments(
                 const { errorCode, message } = parseBulkError(
                     row.sf__Error ?? ''
                 );
-                report.failed.push({
-                    username: record?.username ?? key,
-                    target: record?.target ?? sobject,
-                    errorCode,
-                    message
-                });
+                if (record) {
+                    failures.push({ record, errorCode, message });
+                } else {
+                    report.failed.push({
+                        username: key,
+                        target: sobject,
+                        errorCode,
+                        message
+                    });
+                }
             }
+            // As the collections path does: a record another run wrote meanwhile
+            // (DUPLICATE_VALUE, or any failure whose assignment now exists) is unchanged, not a
+            // failure; the org is re-read to tell.
+            const present = await existing(
+                client,
+                sobject,
+                failures.map((f) => f.record)
+            );
+            failures.forEach((failure, index) => {
+                if (present[index] !== undefined) {
+                    report.alreadyAssigned++;
+                } else {
+                    report.failed.push({
+                        username: failure.record.username,
+                        target: failure.record.target,
+                        errorCode: failure.errorCode,
+                        message: failure.message
+                    });
+                }
+            });
         } else {
             const results: SaveResult[] = await client.createMany(
                 sobject,

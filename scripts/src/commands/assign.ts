@@ -6,6 +6,8 @@ import { formatAssignReport } from '../assign/messages';
 import type { AssignReport } from '../assign/types';
 import { QUIET_UI, type CommandOutcome, type CommandUi } from '../lib/command';
 import { badArgument } from '../lib/errors';
+import { runPackageLicenses } from '../assign/package-command';
+import type { PackageAssignReport } from '../assign/package-licenses';
 import { connect } from '../org/connect';
 
 function usernamesFromFile(file: string): string[] {
@@ -49,6 +51,8 @@ export interface AssignFlags {
     'permission-set'?: string[];
     'permission-set-group'?: string[];
     'permission-set-license'?: string[];
+    'package-license'?: string[];
+    remove?: boolean;
     users?: string;
     'users-file'?: string;
     where?: string;
@@ -58,20 +62,30 @@ export interface AssignFlags {
 export async function assignCommand(
     flags: AssignFlags,
     ui: CommandUi = QUIET_UI
-): Promise<CommandOutcome<AssignReport>> {
+): Promise<CommandOutcome<AssignReport | PackageAssignReport>> {
     const targets = {
         permissionSets: flags['permission-set'] ?? [],
         permissionSetGroups: flags['permission-set-group'] ?? [],
         permissionSetLicenses: flags['permission-set-license'] ?? []
     };
-    if (
+    const otherTargets =
         targets.permissionSets.length +
-            targets.permissionSetGroups.length +
-            targets.permissionSetLicenses.length ===
-        0
-    ) {
+        targets.permissionSetGroups.length +
+        targets.permissionSetLicenses.length;
+    const packages = flags['package-license'] ?? [];
+    if (otherTargets + packages.length === 0) {
         throw badArgument(
-            'Name at least one --permission-set, --permission-set-group or --permission-set-license.'
+            'Name at least one --permission-set, --permission-set-group, --permission-set-license or --package-license.'
+        );
+    }
+    if (packages.length > 0 && otherTargets > 0) {
+        throw badArgument(
+            '--package-license runs on its own: assign package seats and permission sets, groups or licences in two runs.'
+        );
+    }
+    if (flags.remove === true && packages.length === 0) {
+        throw badArgument(
+            '--remove unassigns package seats: use it with --package-license.'
         );
     }
     const selector: UserSelector =
@@ -86,17 +100,36 @@ export async function assignCommand(
                             )
               };
     const client = await connect({ targetOrg: flags['target-org'] });
+    if (packages.length > 0) {
+        return runPackageLicenses(client, packages, selector, {
+            remove: flags.remove === true,
+            dryRun: flags['dry-run'],
+            onProgress: (message) => ui.progress(message)
+        });
+    }
+    // SIGINT aborts the Bulk job; the report then says what the org holds, and the exit is 130.
+    const interrupt = new AbortController();
+    const onSigint = (): void => interrupt.abort();
+    process.once('SIGINT', onSigint);
     const report = await assign(client, targets, selector, {
         dryRun: flags['dry-run'],
         bulkThreshold: flags['bulk-threshold'],
-        onProgress: (message) => ui.progress(message)
-    });
+        onProgress: (message) => ui.progress(message),
+        signal: interrupt.signal
+    }).finally(() => process.removeListener('SIGINT', onSigint));
     const succeeded = report.created + report.alreadyAssigned + report.renewed;
-    const code = report.failed.length === 0 ? 0 : succeeded > 0 ? 68 : 1;
+    const code = report.interrupted
+        ? 130
+        : report.failed.length === 0
+          ? 0
+          : succeeded > 0
+            ? 68
+            : 1;
     return {
         code,
         result: report,
         human: formatAssignReport(report, flags['dry-run']),
+        warnings: report.warnings,
         failure:
             code === 1
                 ? {

@@ -3,10 +3,11 @@ import {
     type EcaGlobalOauthResult
 } from '../eca/global-oauth';
 import type { CommandOutcome } from '../lib/command';
+import { badArgument } from '../lib/errors';
 
 /** `sf casekit eca global-oauth` / `npm run eca:global-oauth`: the flags. */
 export interface EcaGlobalOauthFlags {
-    'callback-url': string;
+    'callback-url'?: string;
     certificate?: string;
     'client-credentials-user'?: string;
     'pkce-optional': boolean;
@@ -18,6 +19,7 @@ export interface EcaGlobalOauthFlags {
 /** Human-readable lines for a result. */
 export function formatResult(result: EcaGlobalOauthResult): string {
     const lines = result.files.map((file) => `wrote ${file}`);
+    lines.push(`OAuth flows: ${result.flows.join(', ')}`);
     if (result.certificate) {
         lines.push(
             `JWT bearer certificate: ${result.certificate.subject}, valid to ${result.certificate.validTo}, SHA-256 ${result.certificate.fingerprint256}`
@@ -36,6 +38,15 @@ export function formatResult(result: EcaGlobalOauthResult): string {
 export function ecaGlobalOauthCommand(
     flags: EcaGlobalOauthFlags
 ): CommandOutcome<EcaGlobalOauthResult> {
+    if (
+        flags['callback-url'] === undefined &&
+        flags.certificate === undefined &&
+        flags['client-credentials-user'] === undefined
+    ) {
+        throw badArgument(
+            'choose a flow: --certificate (JWT bearer) and/or --client-credentials-user (client credentials); --callback-url opts in to the web-server flow'
+        );
+    }
     const result = writeEcaGlobalOauth({
         callbackUrl: flags['callback-url'],
         certificateFile: flags.certificate,
@@ -45,5 +56,10 @@ export function ecaGlobalOauthCommand(
         outputDir: flags['output-dir'],
         projectDir: flags['project-dir']
     });
-    return { code: 0, result, human: formatResult(result) };
+    return {
+        code: 0,
+        result,
+        human: formatResult(result),
+        warnings: result.warnings
+    };
 }

@@ -6,6 +6,7 @@
 import type { ActionContext, CredentialsAction, Outcome } from './context';
 import { CredentialsError } from './errors';
 import { fetchUserFacts } from './facts';
+import { runningUser, sameId } from './running-user';
 
 function freezeAction(frozen: boolean): CredentialsAction {
     const verb = frozen ? 'freeze' : 'unfreeze';
@@ -14,6 +15,16 @@ function freezeAction(frozen: boolean): CredentialsAction {
         const client = await context.client();
         const facts = await fetchUserFacts(client, context.username());
         const username = facts.user.Username;
+        if (frozen) {
+            // Freezing the admin who runs it locks them out of the org that would unfreeze it.
+            const me = await runningUser(client);
+            if (me !== undefined && sameId(me.id, facts.user.Id)) {
+                throw new CredentialsError(
+                    'BAD_ARGUMENT',
+                    `--user: ${username} is the user running this command; freezing it would lock you out. Freeze the integration user (--user <its username>), or run this as another admin.`
+                );
+            }
+        }
         if (!facts.login) {
             throw new CredentialsError(
                 'UNKNOWN_USER',

@@ -37,14 +37,8 @@ export function meetsPolicy(password: string, forbidden: string[]): boolean {
     );
 }
 
-/**
- * A random password of `length` characters with at least one of each class, not containing
- * the username (before the @) or the first or last name.
- */
-export function generatePassword(
-    length: number = DEFAULT_LENGTH,
-    forbidden: string[] = []
-): string {
+/** --length: a whole number Salesforce's default policy accepts (checked before any call, dry runs too). */
+export function validateLength(length: number): void {
     if (
         !Number.isInteger(length) ||
         length < DEFAULT_MINIMUM_LENGTH ||
@@ -55,6 +49,17 @@ export function generatePassword(
             `--length: expected a whole number from ${DEFAULT_MINIMUM_LENGTH} (Salesforce's default minimum) to ${MAXIMUM_LENGTH}, got ${length}`
         );
     }
+}
+
+/**
+ * A random password of `length` characters with at least one of each class, not containing
+ * the username (before the @) or the first or last name.
+ */
+export function generatePassword(
+    length: number = DEFAULT_LENGTH,
+    forbidden: string[] = []
+): string {
+    validateLength(length);
     for (;;) {
         const chars = CLASSES.map(pick);
         while (chars.length < length) {

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { asSalesforceError } from '../org/api-error';
 import type { OrgClient } from '../org/client';
 import { kitApps } from './apps';
+import { checkAppFlags, matchApps } from './app-match';
 import type { ActionContext, CredentialsAction, Outcome } from './context';
 import { CredentialsError } from './errors';
 import { fetchUserFacts } from './facts';
@@ -133,10 +134,20 @@ async function run(context: ActionContext): Promise<Outcome> {
     if (tokenFile !== undefined) {
         return revokeTokenFile(context, tokenFile);
     }
+    checkAppFlags(context.flag('all-apps'), context.values.app);
     const client = await context.client();
     const facts = await fetchUserFacts(client, context.username());
     const username = facts.user.Username;
-    const apps = appLabels(context);
+    const given = appLabels(context);
+    const apps =
+        given === undefined || !Array.isArray(context.values.app)
+            ? given
+            : await matchApps(
+                  client,
+                  facts.user.Id,
+                  given,
+                  kitApps(context.projectRoot).map((app) => app.label)
+              );
     const scope =
         apps === undefined ? 'every app' : apps.map((a) => `"${a}"`).join(', ');
     const before = await grants(client, facts.user.Id, apps);

@@ -11,6 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
     readCertificate,
+    validateCallbackUrl,
+    validateUsername,
     writeEcaGlobalOauth,
     type EcaGlobalOauthResult
 } from '../eca/global-oauth';
@@ -25,12 +27,12 @@ import {
 import { CredentialsError } from './errors';
 import {
     modeOf,
-    moveSecretFile,
     placementWarning,
     removeIfPresent,
     secretPath,
     writeSecretFile
 } from './secrets';
+import { SecretTransaction } from './transaction';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RENEW_WITHIN_DAYS = 30;
@@ -168,6 +170,29 @@ function deployCommand(
     ];
 }
 
+/** Runs the sf deploy; a failure is an error naming the command (the caller rolls back). */
+function deploy(command: string[], cwd: string): void {
+    try {
+        execFileSync(command[0] ?? 'sf', command.slice(1).concat('--json'), {
+            cwd,
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+    } catch (error) {
+        const stdout = (error as { stdout?: Buffer }).stdout?.toString() ?? '';
+        let message = (error as Error).message;
+        try {
+            message =
+                (JSON.parse(stdout) as { message?: string }).message ?? message;
+        } catch {
+            // sf printed no JSON: keep the process error.
+        }
+        throw new CredentialsError(
+            'DEPLOY_FAILED',
+            `${command.join(' ')} failed: ${message}. Nothing changed: the previous key, certificate and settings are back in place; fix and run it again.`
+        );
+    }
+}
+
 async function run(context: ActionContext): Promise<Outcome> {
     const app =
         context.string('app') ??
@@ -192,12 +217,6 @@ async function run(context: ActionContext): Promise<Outcome> {
     }
     const previous = previousSettings(p);
     const callbackUrl = context.string('callback-url') ?? previous.callbackUrl;
-    if (callbackUrl === undefined) {
-        throw new CredentialsError(
-            'BAD_ARGUMENT',
-            `--callback-url is required: no earlier settings in ${context.shown(p.globalFile)} to keep it from`
-        );
-    }
     // A certificate given by the admin: checked (a private key is refused) before anything else.
     const certificateFile =
         given === undefined ? p.certificate : context.resolve(given);
@@ -214,6 +233,13 @@ async function run(context: ActionContext): Promise<Outcome> {
     const clientCredentialsUser =
         context.string('client-credentials-user') ??
         previous.clientCredentialsUser;
+    // Every input checked before anything is generated or written (issue 20, item 1).
+    if (callbackUrl !== undefined) {
+        validateCallbackUrl(callbackUrl);
+    }
+    if (clientCredentialsUser !== undefined) {
+        validateUsername(clientCredentialsUser);
+    }
     // Nothing to do while the settings already hold this certificate (valid for a while yet),
     // the same callback and the same client credentials user.
     const currentValid =
@@ -260,70 +286,62 @@ async function run(context: ActionContext): Promise<Outcome> {
             warnings
         );
     }
-    if (given === undefined) {
-        try {
+    // Transactional: the new pair is written beside the old one (`.new`), the settings are
+    // written with the old files kept aside, and the switch happens only after every step (the
+    // deploy too, with --deploy) succeeded; any failure puts every file back as it was.
+    const transaction = new SecretTransaction([
+        p.key,
+        p.certificate,
+        `${p.key}.previous`,
+        `${p.certificate}.previous`,
+        p.globalFile,
+        p.policyFile,
+        path.join(p.ecaDir, '.forceignore'),
+        path.join(p.ecaDir, 'sfdx-project.json')
+    ]);
+    let result: EcaGlobalOauthResult;
+    let command: string[];
+    const lines: string[] = [];
+    let deployed = false;
+    try {
+        if (given === undefined) {
             generate(p, subject, days);
-        } catch (error) {
-            removeIfPresent(`${p.key}.new`);
-            removeIfPresent(`${p.certificate}.new`);
-            throw error;
         }
-        for (const file of [p.key, p.certificate]) {
-            if (existsSync(file)) {
-                moveSecretFile(file, `${file}.previous`);
-            }
-            moveSecretFile(`${file}.new`, file);
+        result = writeEcaGlobalOauth({
+            callbackUrl,
+            certificateFile:
+                given === undefined ? `${p.certificate}.new` : certificateFile,
+            clientCredentialsUser,
+            pkceRequired: previous.pkceRequired ?? true,
+            app,
+            outputDir: p.ecaDir,
+            projectDir: context.projectRoot
+        });
+        command = deployCommand(result, context.string('target-org'));
+        if (context.flag('deploy')) {
+            deploy(command, context.projectRoot);
+            deployed = true;
         }
+        if (given === undefined) {
+            transaction.promote(p.key);
+            transaction.promote(p.certificate);
+        }
+    } catch (error) {
+        transaction.rollback();
+        removeIfPresent(`${p.key}.new`);
+        removeIfPresent(`${p.certificate}.new`);
+        throw error;
     }
-    const result = writeEcaGlobalOauth({
-        callbackUrl,
-        certificateFile,
-        clientCredentialsUser,
-        pkceRequired: previous.pkceRequired ?? true,
-        app,
-        outputDir: p.ecaDir,
-        projectDir: context.projectRoot
-    });
-    const command = deployCommand(result, context.string('target-org'));
-    const lines = [
+    lines.push(
         given === undefined
             ? `${app}: new key pair. Private key: ${context.shown(p.key)} (mode ${modeOf(p.key).toString(8)}; the previous one, if any, is ${context.shown(p.key)}.previous). Certificate: ${context.shown(p.certificate)}.`
             : `${app}: certificate ${context.shown(certificateFile)}.`,
         `JWT bearer certificate: ${result.certificate?.subject ?? ''}, valid to ${result.certificate?.validTo ?? ''}, SHA-256 ${result.certificate?.fingerprint256 ?? ''}`,
-        ...result.files.map((file) => `wrote ${file}`)
-    ];
-    let deployed = false;
-    if (context.flag('deploy')) {
-        try {
-            execFileSync(
-                command[0] ?? 'sf',
-                command.slice(1).concat('--json'),
-                {
-                    cwd: context.projectRoot,
-                    stdio: ['ignore', 'pipe', 'pipe']
-                }
-            );
-            deployed = true;
-            lines.push(`deployed: ${command.join(' ')}`);
-        } catch (error) {
-            const stdout =
-                (error as { stdout?: Buffer }).stdout?.toString() ?? '';
-            let message = (error as Error).message;
-            try {
-                message =
-                    (JSON.parse(stdout) as { message?: string }).message ??
-                    message;
-            } catch {
-                // sf printed no JSON: keep the process error.
-            }
-            throw new CredentialsError(
-                'DEPLOY_FAILED',
-                `${command.join(' ')} failed: ${message}. The files are written; fix and run it again.`
-            );
-        }
-    } else {
-        lines.push(`next: ${command.join(' ')}`);
-    }
+        ...result.files.map((file) => `wrote ${file}`),
+        deployed
+            ? `deployed: ${command.join(' ')}`
+            : `next: ${command.join(' ')}`
+    );
     lines.push(
         'Give the new private key to the integration (its JWT bearer client) when the deploy lands; the old certificate stops working then.'
     );

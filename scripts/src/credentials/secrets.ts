@@ -28,12 +28,16 @@ export function safeName(value: string): string {
 }
 
 /** Writes `content` to `file` with mode 0600 (also when the file existed with a wider mode). */
-export function writeSecretFile(file: string, content: string): void {
+export function writeSecretFile(
+    file: string,
+    content: string,
+    encoding: BufferEncoding = 'utf8'
+): void {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const fd = openSync(file, 'w', SECRET_MODE);
     try {
         fchmodSync(fd, SECRET_MODE);
-        writeSync(fd, content);
+        writeSync(fd, content, null, encoding);
     } finally {
         closeSync(fd);
     }

@@ -16,7 +16,7 @@ import {
 import { CredentialsError } from './errors';
 import { fetchUserFacts, requireApiOnly, type UserFacts } from './facts';
 import { PASSWORD_POLICY_NOTE, SECURITY_TOKEN_NOTE } from './messages';
-import { DEFAULT_LENGTH, generatePassword } from './password';
+import { DEFAULT_LENGTH, generatePassword, validateLength } from './password';
 import {
     modeOf,
     moveSecretFile,
@@ -57,14 +57,38 @@ async function lastPasswordChange(
     return rows[0]?.LastPasswordChangeDate ?? null;
 }
 
+/**
+ * Why the password in the file no longer logs in, if it does not: a reset-password since (GET on
+ * the password resource answers isExpired: true; REST API Developer Guide, "Manage User
+ * Passwords"). Undefined when it is live or the resource did not answer.
+ */
+async function deadPassword(
+    context: ActionContext,
+    id: string
+): Promise<string | undefined> {
+    const client = await context.client();
+    try {
+        const answer = await client.request<{ isExpired?: boolean }>(
+            'GET',
+            `${client.base}/sobjects/User/${id}/password`
+        );
+        return answer?.isExpired === true
+            ? 'the org reports it expired (reset-password since, or an admin reset)'
+            : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
 async function run(context: ActionContext): Promise<Outcome> {
+    const length = Number(context.string('length') ?? DEFAULT_LENGTH);
+    validateLength(length);
     const client = await context.client();
     const facts = await fetchUserFacts(client, context.username());
     requireApiOnly(facts);
     const username = facts.user.Username;
     const file = passwordFile(context, username);
     const shown = context.shown(file);
-    const length = Number(context.string('length') ?? DEFAULT_LENGTH);
     const warnings = [placementWarning(context.projectRoot, file)].filter(
         (w): w is string => w !== undefined
     );
@@ -74,7 +98,16 @@ async function run(context: ActionContext): Promise<Outcome> {
         passwordFile: shown,
         lastPasswordChangeDate: facts.user.LastPasswordChangeDate
     };
-    if (existsSync(file) && !context.flag('force')) {
+    const dead =
+        existsSync(file) && !context.flag('force')
+            ? await deadPassword(context, facts.user.Id)
+            : undefined;
+    if (dead !== undefined) {
+        warnings.push(
+            `${shown} holds a password that no longer works: ${dead}; setting a new one`
+        );
+    }
+    if (existsSync(file) && !context.flag('force') && dead === undefined) {
         const changed = facts.user.LastPasswordChangeDate;
         if (
             changed !== null &&

@@ -12,6 +12,11 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { loadProject, relativeTo } from '../lib/project';
+import {
+    INTEGRATION_PERMISSION_SET,
+    oauthPolicyFileName,
+    oauthPolicyXml
+} from './oauth-policy';
 
 /** A bad input: the message names the flag or file and what is wrong with it. */
 export class InputError extends Error {
@@ -19,7 +24,8 @@ export class InputError extends Error {
 }
 
 export interface EcaGlobalOauthOptions {
-    callbackUrl: string;
+    /** Opts in to the OAuth web-server flow (the redirect URI); none by default. */
+    callbackUrl?: string;
     certificateFile?: string;
     clientCredentialsUser?: string;
     pkceRequired: boolean;
@@ -43,8 +49,27 @@ export interface EcaGlobalOauthResult {
     files: string[];
     certificate?: CertificateSummary;
     clientCredentialsUser?: string;
+    /** The OAuth flows the settings enable. */
+    flows: OauthFlow[];
     deployCommand: string;
+    /** What the admin should know (the web-server flow and an API-only user, say). */
+    warnings: string[];
 }
+
+export type OauthFlow = 'jwt-bearer' | 'client-credentials' | 'web-server';
+
+/**
+ * Why the web-server flow is opt-in: it needs a user who logs in interactively in a browser, and
+ * the kit's integration user is API-only (ApiUserOnly: "API Only User", which cannot log in to the
+ * UI; the JWT bearer and client credentials flows need no interactive login: Salesforce Help,
+ * "OAuth 2.0 JWT Bearer Flow for Server-to-Server Integration" and "OAuth 2.0 Client Credentials
+ * Flow for Server-to-Server Integration").
+ */
+export const WEB_SERVER_FLOW_WARNING =
+    '--callback-url turns on the OAuth web-server flow, which needs an interactive browser login: the ' +
+    'API-only integration user (ApiUserOnly) cannot complete it. Use it only for a connector that ' +
+    'authorizes as a person; server-to-server integrations use --certificate (JWT bearer) or ' +
+    '--client-credentials-user.';
 
 const APP_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/;
 const USERNAME = /^[^\s@<>&"']+@[^\s@<>&"']+\.[^\s@<>&"']+$/;
@@ -175,16 +200,18 @@ export function validateUsername(raw: string): string {
 export function globalOauthXml(options: {
     app: string;
     label: string;
-    callbackUrl: string;
+    callbackUrl?: string;
     certificatePem?: string;
     clientCredentials: boolean;
     pkceRequired: boolean;
 }): string {
     const lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<ExtlClntAppGlobalOauthSettings xmlns="http://soap.sforce.com/2006/04/metadata">',
-        element('callbackUrl', options.callbackUrl)
+        '<ExtlClntAppGlobalOauthSettings xmlns="http://soap.sforce.com/2006/04/metadata">'
     ];
+    if (options.callbackUrl !== undefined) {
+        lines.push(element('callbackUrl', options.callbackUrl));
+    }
     if (options.certificatePem !== undefined) {
         lines.push(element('certificate', options.certificatePem));
     }
@@ -209,47 +236,6 @@ export function globalOauthXml(options: {
     return lines.join('\n');
 }
 
-const CLIENT_CREDENTIALS_OFF =
-    '<isClientCredentialsFlowEnabled>false</isClientCredentialsFlowEnabled>';
-
-/**
- * The committed OAuth policy with the client credentials flow turned on and its run-as user set.
- * The user is org-specific, so this variant is generated next to the global settings and never
- * committed.
- */
-export function clientCredentialsPolicyXml(
-    committed: string,
-    file: string,
-    username: string
-): string {
-    if (committed.split(CLIENT_CREDENTIALS_OFF).length !== 2) {
-        throw new InputError(
-            `${file}: expected exactly one ${CLIENT_CREDENTIALS_OFF} to turn on; fix the committed policy or leave out --client-credentials-user`
-        );
-    }
-    const root = /<ExtlClntAppOauthConfigurablePolicies\b[^>]*>\r?\n/.exec(
-        committed
-    );
-    if (!root) {
-        throw new InputError(
-            `${file}: no <ExtlClntAppOauthConfigurablePolicies> root element`
-        );
-    }
-    const withoutUser = committed.replace(
-        /[ \t]*<clientCredentialsFlowUser>[^<]*<\/clientCredentialsFlowUser>\r?\n/g,
-        ''
-    );
-    const at = withoutUser.indexOf(root[0]) + root[0].length;
-    return (
-        withoutUser.slice(0, at) +
-        `${element('clientCredentialsFlowUser', username)}\n` +
-        withoutUser.slice(at)
-    ).replace(
-        CLIENT_CREDENTIALS_OFF,
-        '<isClientCredentialsFlowEnabled>true</isClientCredentialsFlowEnabled>'
-    );
-}
-
 function isInside(child: string, parent: string): boolean {
     const rel = path.relative(parent, child);
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
@@ -265,7 +251,19 @@ export function writeEcaGlobalOauth(
             `--app: "${options.app}" is not an API name (letters, digits and single underscores, starting with a letter)`
         );
     }
-    const callbackUrl = validateCallbackUrl(options.callbackUrl);
+    const callbackUrl =
+        options.callbackUrl === undefined
+            ? undefined
+            : validateCallbackUrl(options.callbackUrl);
+    if (
+        callbackUrl === undefined &&
+        options.certificateFile === undefined &&
+        options.clientCredentialsUser === undefined
+    ) {
+        throw new InputError(
+            'choose the OAuth flow the integration uses: --certificate <file> (JWT bearer) and/or --client-credentials-user <username> (client credentials); --callback-url <url> opts in to the web-server flow, for a connector that authorizes as a person'
+        );
+    }
     const project = loadProject(options.projectDir);
     const shown = (file: string): string =>
         isInside(file, project.root) ? relativeTo(project.root, file) : file;
@@ -304,25 +302,33 @@ export function writeEcaGlobalOauth(
         options.clientCredentialsUser === undefined
             ? undefined
             : validateUsername(options.clientCredentialsUser);
-    let policy: string | undefined;
-    if (username !== undefined) {
-        const policyFile = path.join(
-            defaultDir,
-            'extlClntAppOauthPolicies',
-            `${options.app}_oauthPlcy.ecaOauthPlcy-meta.xml`
-        );
-        if (!existsSync(policyFile)) {
-            throw new InputError(
-                `${shown(policyFile)}: --client-credentials-user needs the committed OAuth policy of "${options.app}", which is missing`
-            );
-        }
-        policy = clientCredentialsPolicyXml(
-            readFileSync(policyFile, 'utf8'),
-            shown(policyFile),
-            username
+    // One home for the policy: generated here, never also committed (the last deploy would win).
+    const committedPolicies = project.packageDirs
+        .map((dir) =>
+            path.join(
+                dir,
+                'main',
+                'default',
+                'extlClntAppOauthPolicies',
+                oauthPolicyFileName(options.app)
+            )
+        )
+        .filter((file) => existsSync(file));
+    if (committedPolicies.length > 0) {
+        throw new InputError(
+            `${committedPolicies.map(shown).join(', ')}: the OAuth policy of "${options.app}" is generated here (it holds the org-specific client credentials user); remove the committed copy, or a later deploy of the package directory overwrites the generated one`
         );
     }
-
+    const permissionSetFile = path.join(
+        defaultDir,
+        'permissionsets',
+        `${INTEGRATION_PERMISSION_SET}.permissionset-meta.xml`
+    );
+    if (!existsSync(permissionSetFile)) {
+        throw new InputError(
+            `${shown(permissionSetFile)}: the OAuth policy pre-authorizes holders of ${INTEGRATION_PERMISSION_SET}, which the project does not define`
+        );
+    }
     const appLabel =
         /<label>([^<]+)<\/label>/.exec(readFileSync(ecaFile, 'utf8'))?.[1] ??
         options.app;
@@ -363,15 +369,28 @@ export function writeEcaGlobalOauth(
             })
         ]
     ];
-    if (policy !== undefined) {
-        writes.push([
-            path.join(
-                sourceRoot,
-                'extlClntAppOauthPolicies',
-                `${options.app}_oauthPlcy.ecaOauthPlcy-meta.xml`
-            ),
-            policy
-        ]);
+    writes.push([
+        path.join(
+            sourceRoot,
+            'extlClntAppOauthPolicies',
+            oauthPolicyFileName(options.app)
+        ),
+        oauthPolicyXml({
+            app: options.app,
+            appLabel,
+            permissionSets: [INTEGRATION_PERMISSION_SET],
+            clientCredentialsUser: username
+        })
+    ]);
+    const flows: OauthFlow[] = [];
+    if (certificate !== undefined) {
+        flows.push('jwt-bearer');
+    }
+    if (username !== undefined) {
+        flows.push('client-credentials');
+    }
+    if (callbackUrl !== undefined) {
+        flows.push('web-server');
     }
     for (const [file, content] of writes) {
         mkdirSync(path.dirname(file), { recursive: true });
@@ -383,6 +402,8 @@ export function writeEcaGlobalOauth(
         files: writes.map(([file]) => shown(file)),
         certificate: certificate?.summary,
         clientCredentialsUser: username,
-        deployCommand: `sf project deploy start --source-dir ${sourceDir} --target-org <alias>`
+        flows,
+        deployCommand: `sf project deploy start --source-dir ${sourceDir} --target-org <alias>`,
+        warnings: callbackUrl === undefined ? [] : [WEB_SERVER_FLOW_WARNING]
     };
 }

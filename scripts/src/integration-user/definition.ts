@@ -25,7 +25,20 @@ export const definitionSchema = z
         profileName: z.string().min(1),
         permissionSetLicenses: z.array(z.string().min(1)).default([]),
         permissionSetGroups: z.array(z.string().min(1)).default([]),
-        permsets: z.array(z.string().min(1)).default([])
+        permsets: z.array(z.string().min(1)).default([]),
+        packageLicenses: z
+            .array(
+                z
+                    .string()
+                    .regex(
+                        /^[A-Za-z][A-Za-z0-9_]*$/,
+                        'must be a managed package namespace prefix'
+                    )
+            )
+            .default([])
+            .describe(
+                'Managed packages whose seat (UserPackageLicense) the user gets, by namespace prefix'
+            )
     })
     .strict();
 

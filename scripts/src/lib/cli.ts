@@ -13,7 +13,13 @@ export const ORG_COMMAND_FLAGS = {
 } as const;
 
 /** sf CLI exit codes: 0 success, 1 failure, 68 partial success. */
-export const EXIT = { ok: 0, failure: 1, partial: 68 } as const;
+// 130: stopped by SIGINT (128 + 2, the shell convention), after printing what was written.
+export const EXIT = {
+    ok: 0,
+    failure: 1,
+    partial: 68,
+    interrupted: 130
+} as const;
 
 /** Prints one sf-style JSON document: `{ status, result, warnings }`. */
 export function printJson(

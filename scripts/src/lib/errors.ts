@@ -33,6 +33,8 @@ export const ERROR_NAMES = {
         'the user is not API-only, so the kit will not touch its password',
     NoOAuthGrant: 'no OAuth grant to revoke for that token',
     SecretFile: 'a secret file could not be read or written safely',
+    ReportFile:
+        'a report file a flag names (--junit, --out) could not be written; the report is still printed',
     OpenSsl: 'openssl failed while making a certificate',
     DeployFailed: 'a deploy the command ran failed',
     ScratchValidationFailed:

@@ -17,6 +17,7 @@ import { checkStandardNames } from './checks/standard-names';
 import { checkLwcReferences } from './checks/lwc-references';
 import { checkLwcTargets } from './checks/lwc-targets';
 import { checkUserPermissionNames } from './checks/user-permissions';
+import { checkFirstDeploy } from './checks/first-deploy';
 
 export interface MetadataReport {
     projectRoot: string;
@@ -108,7 +109,10 @@ export async function validateMetadata(
     findings.push(...checkStandardNames(parsed));
     findings.push(...checkLwcReferences(parsed, files, defined, rel));
     findings.push(...checkLwcTargets(parsed));
+    const firstDeploy = checkFirstDeploy(parsed, project);
+    findings.push(...firstDeploy.findings);
     if (policy) {
+        policyFindings.push(...firstDeploy.policyFindings);
         policyFindings.push(...checkLeastPrivilege(parsed, files, rel));
         policyFindings.push(...checkLabelMessageFormat(parsed));
     }

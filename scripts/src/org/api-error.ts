@@ -61,6 +61,7 @@ export interface NetworkFailure {
 }
 
 const NOT_SENT = new Set([
+    'BAD_PORT',
     'ECONNREFUSED',
     'ENOTFOUND',
     'EAI_AGAIN',
@@ -81,10 +82,39 @@ export function networkFailure(error: unknown): NetworkFailure | undefined {
     ) {
         return undefined;
     }
-    const effective = code ?? 'NETWORK_ERROR';
+    // Node's fetch refuses the ports browsers block (the Fetch Standard's "bad port" list, e.g.
+    // 1, 25, 6000) before connecting: cause "bad port", no code.
+    const badPort = !code && withCode.message === 'bad port';
+    const effective = badPort ? 'BAD_PORT' : (code ?? 'NETWORK_ERROR');
     return {
         code: effective,
-        message: withCode.message || error.message,
+        message: badPort
+            ? 'Node refuses to connect to this port (a port the Fetch Standard blocks as unsafe); use the port the org answers on'
+            : withCode.message || error.message,
         sent: !NOT_SENT.has(effective)
     };
+}
+
+/**
+ * An answer that is a web page, not the REST API (a plain web server, a proxy's login page, a
+ * wrong instance URL): jsforce returns the HTML as a string on 2xx, and on an error status throws
+ * "HTTP response contains html content". The reason to name, or undefined.
+ */
+export function htmlAnswer(answerOrError: unknown): string | undefined {
+    if (
+        typeof answerOrError === 'string' &&
+        /^\s*<(!doctype|html|head|body)/i.test(answerOrError)
+    ) {
+        return 'it answered with an HTML page, not the Salesforce REST API (is this the instance URL?)';
+    }
+    if (
+        answerOrError instanceof Error &&
+        answerOrError.message.includes('HTTP response contains html content')
+    ) {
+        const status = /ERROR_HTTP_(\d+)/.exec(
+            (answerOrError as Error & { errorCode?: string }).errorCode ?? ''
+        )?.[1];
+        return `it answered with an HTML page${status ? ` (HTTP ${status})` : ''}, not the Salesforce REST API (is this the instance URL?)`;
+    }
+    return undefined;
 }

@@ -1,5 +1,13 @@
+import { runBulkInsert, type BulkOutcome } from './bulk-job';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Connection } from '@jsforce/jsforce-node';
-import { asSalesforceError, isTransient, networkFailure } from './api-error';
+import {
+    asSalesforceError,
+    htmlAnswer,
+    isTransient,
+    networkFailure
+} from './api-error';
 import { AmbiguousWriteError, ConnectionError, QueryError } from './errors';
 
 export { AmbiguousWriteError, ConnectionError, QueryError } from './errors';
@@ -146,20 +154,16 @@ export class OrgClient {
      * Bulk API 2.0 ingest: one insert job for `records` of `object`, polled until it ends; the
      * successful and failed records as Salesforce reports them (jsforce counts its calls here too).
      */
+    /**
+     * A Bulk API 2.0 insert job that `signal` can stop between steps (org/bulk-job.ts): the job is
+     * then aborted and the caller re-reads the org for what was written.
+     */
     bulkInsert(
         object: string,
-        records: Record<string, unknown>[],
-        poll: { intervalMs: number; timeoutMs: number }
-    ) {
-        return this.connection.bulk2.loadAndWaitForResults({
-            object,
-            operation: 'insert',
-            input: records as Parameters<
-                Connection['bulk2']['loadAndWaitForResults']
-            >[0]['input'],
-            pollInterval: poll.intervalMs,
-            pollTimeout: poll.timeoutMs
-        });
+        records: Record<string, string>[],
+        signal?: AbortSignal
+    ): Promise<BulkOutcome> {
+        return runBulkInsert(this.connection, object, records, signal);
     }
 
     get base(): string {
@@ -181,7 +185,7 @@ export class OrgClient {
     ): Promise<T> {
         for (let attempt = 1; ; attempt++) {
             try {
-                return (await this.connection.request<T>({
+                const answer = (await this.connection.request<T>({
                     method: method as 'GET',
                     url,
                     body: body === undefined ? undefined : JSON.stringify(body),
@@ -190,7 +194,25 @@ export class OrgClient {
                             ? {}
                             : { 'content-type': 'application/json' }
                 })) as T;
+                const html = htmlAnswer(answer);
+                if (html) {
+                    throw new ConnectionError(
+                        this.connection.instanceUrl,
+                        html
+                    );
+                }
+                return answer;
             } catch (error) {
+                if (error instanceof ConnectionError) {
+                    throw error;
+                }
+                const html = htmlAnswer(error);
+                if (html) {
+                    throw new ConnectionError(
+                        this.connection.instanceUrl,
+                        html
+                    );
+                }
                 const network = networkFailure(error);
                 if (network && !network.sent) {
                     throw new ConnectionError(
@@ -229,6 +251,61 @@ export class OrgClient {
                 );
                 await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1));
             }
+        }
+    }
+
+    /**
+     * A binary resource as a stream, never whole in memory: e.g. an event log file's content,
+     * `GET /services/data/vXX.X/sobjects/EventLogFile/<id>/LogFile` (REST API Developer Guide,
+     * "Get Event Monitoring Content from a Record", the sObject Blob Retrieve resource). jsforce's
+     * `request` buffers the body, so this uses fetch with the connection's instance URL and token;
+     * 502/503/504 are retried.
+     */
+    async stream(url: string): Promise<Readable> {
+        for (let attempt = 1; ; attempt++) {
+            this.calls++;
+            let response: Response;
+            try {
+                response = await fetch(
+                    new URL(url, this.connection.instanceUrl),
+                    {
+                        headers: {
+                            authorization: `Bearer ${this.connection.accessToken ?? ''}`
+                        }
+                    }
+                );
+            } catch (error) {
+                throw new ConnectionError(
+                    this.connection.instanceUrl,
+                    (error as Error).message
+                );
+            }
+            if (response.ok && response.body) {
+                return Readable.fromWeb(
+                    response.body as unknown as WebReadableStream<Uint8Array>
+                );
+            }
+            const text = await response.text().catch(() => '');
+            if (
+                [502, 503, 504].includes(response.status) &&
+                attempt < this.retry.attempts
+            ) {
+                this.retried.push(`HTTP ${response.status} on GET ${url}`);
+                await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1));
+                continue;
+            }
+            let detail = text.slice(0, 300);
+            try {
+                const body = JSON.parse(text) as
+                    { errorCode?: string; message?: string }[] | undefined;
+                const first = Array.isArray(body) ? body[0] : undefined;
+                if (first) detail = `${first.errorCode}: ${first.message}`;
+            } catch {
+                // not JSON: the text as it came
+            }
+            throw new Error(
+                `GET ${url.split('?')[0]} answered HTTP ${response.status}: ${detail}`
+            );
         }
     }
 

@@ -100,6 +100,17 @@ export async function apply(
                 });
                 break;
             }
+            case 'assign-package-license':
+                subrequests.push({
+                    method: 'POST',
+                    url: `${sobjects}/UserPackageLicense`,
+                    referenceId: ref,
+                    body: {
+                        UserId: assignee,
+                        PackageLicenseId: resolved.packageIds.get(step.target)
+                    }
+                });
+                break;
             case 'renew-assignment': {
                 const id =
                     resolved.groupIds.get(step.target) ??

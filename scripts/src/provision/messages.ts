@@ -6,7 +6,7 @@ export const PROVISION_USAGE = `Usage: npm run provision -- [-o <org>] [--defini
                              [--unique-username] [--adopt] [--dry-run] [--json]
 
 Creates or updates the integration user from its definition (licence, profile, permission set
-licences, groups, sets), printing the plan first. Re-running changes nothing that is already right.
+licences, groups, sets, managed package licences), printing the plan first. Re-running changes nothing that is already right.
 -o/--target-org  an org authorized with the sf CLI; without it SF_INSTANCE_URL + SF_ACCESS_TOKEN
 --adopt          take over an existing user with the definition's username that is not on the
                  definition's profile or licence (without it provision stops and says who it is)`;
@@ -17,12 +17,17 @@ export const stepKey = (step: PlanStep): string =>
 export function wrongLicence(
     profile: string,
     profileLicence: string | undefined,
-    wanted: string
+    wanted: string,
+    profilesOnWanted: string[] = []
 ): string {
+    const shown = profilesOnWanted.slice(0, 5).map((name) => `"${name}"`);
     return (
         `Profile "${profile}" is on the ${profileLicence ?? 'unknown'} licence, but the definition asks for ${wanted}. ` +
-        'Pick a profile on that licence (Salesforce Integration: "Minimum Access - API Only Integrations"; ' +
-        'Salesforce Platform: "Minimum Access - Salesforce").'
+        (shown.length > 0
+            ? `Pick a profile on the ${wanted} licence; this org has ${shown.join(', ')}${profilesOnWanted.length > shown.length ? ', ...' : ''} ` +
+              "(the kit's users get their access from permission sets, so pick or clone one that grants nothing more), " +
+              `or set "license" in the definition to ${profileLicence ?? "the profile's licence"}.`
+            : `This org has no profile on the ${wanted} licence: set "license" in the definition to ${profileLicence ?? "the profile's licence"}, or create a profile on ${wanted}.`)
     );
 }
 

@@ -1,5 +1,6 @@
 import { unknownNameMessage, type NamedKind } from '../org/names';
 import type { OrgClient } from '../org/client';
+import { quote } from '../org/soql';
 import { USER_FIELDS, type UserDefinition } from './definition';
 import {
     noFreeLicence,
@@ -7,6 +8,7 @@ import {
     notTheIntegrationUser,
     wrongLicence
 } from './messages';
+import { packageLicenseSteps, resolvePackageIds } from './package-licenses';
 import type { OrgState } from './state';
 import { ProvisionError, type PlanStep, type ProvisionPlan } from './types';
 
@@ -23,12 +25,25 @@ async function notFound(
     );
 }
 
+/** The org's profiles on a licence (only on the wrong-licence error path): the hint is true. */
+async function profilesOn(
+    client: OrgClient,
+    license: string
+): Promise<string[]> {
+    const rows = await client.query<{ Name: string }>(
+        `SELECT Name FROM Profile WHERE UserLicense.Name = ${quote(license)} ORDER BY Name`
+    );
+    return rows.map((row) => row.Name);
+}
+
 export interface Resolved {
     state: OrgState;
     profileId: string;
     licenseIds: Map<string, string>;
     groupIds: Map<string, string>;
     setIds: Map<string, string>;
+    /** Namespace prefix → PackageLicense id. */
+    packageIds: Map<string, string>;
 }
 
 export async function resolve(
@@ -39,19 +54,28 @@ export async function resolve(
     if (!state.profile) {
         throw await notFound(client, 'profile', definition.profileName);
     }
+    if (!state.license) {
+        throw await notFound(client, 'userLicense', definition.license);
+    }
+    // A licence name the org does not know is named as such (with the nearest names), never
+    // reported as a profile on the wrong licence (issue 20, item 13).
     const profileLicense = state.profile.UserLicense?.Name;
     if (profileLicense !== definition.license) {
+        const licences = await client.query<{ Name: string }>(
+            'SELECT Name FROM UserLicense'
+        );
+        if (!licences.some((row) => row.Name === definition.license)) {
+            throw await notFound(client, 'userLicense', definition.license);
+        }
         throw new ProvisionError(
             wrongLicence(
                 state.profile.Name,
                 profileLicense,
-                definition.license
+                definition.license,
+                await profilesOn(client, definition.license)
             ),
             'FIELD_INTEGRITY_EXCEPTION'
         );
-    }
-    if (!state.license) {
-        throw await notFound(client, 'userLicense', definition.license);
     }
     const idsOf = async <T extends { Id: string }>(
         kind: NamedKind,
@@ -90,7 +114,8 @@ export async function resolve(
         profileId: state.profile.Id,
         licenseIds,
         groupIds,
-        setIds
+        setIds,
+        packageIds: resolvePackageIds(definition.packageLicenses, state)
     };
 }
 
@@ -176,6 +201,14 @@ export function planFor(
             });
         }
     }
+    steps.push(
+        ...packageLicenseSteps(
+            definition.packageLicenses,
+            resolved.packageIds,
+            state,
+            now
+        )
+    );
     const assignmentStep = (
         kind: 'group' | 'set',
         name: string,

@@ -1,9 +1,14 @@
+import { z } from 'zod';
 import type { OrgClient } from '../org/client';
 import { applyAndReconcile } from './apply';
 import type { UserDefinition } from './definition';
 import { planFor, refuseToTakeOver, resolve } from './plan';
 import { readState } from './state';
-import type { ProvisionOptions, ProvisionResult } from './types';
+import {
+    ProvisionError,
+    type ProvisionOptions,
+    type ProvisionResult
+} from './types';
 
 export {
     ProvisionError,
@@ -23,6 +28,16 @@ export async function provision(
     input: UserDefinition,
     options: ProvisionOptions
 ): Promise<ProvisionResult> {
+    if (
+        options.email !== undefined &&
+        !z.email().safeParse(options.email).success
+    ) {
+        // The same rule as the definition's Email, dry runs included (issue 20, item 13).
+        throw new ProvisionError(
+            `--email: "${options.email}" is not an email address (expected e.g. integration-admin@example.com)`,
+            'BAD_ARGUMENT'
+        );
+    }
     const definition = options.email
         ? { ...input, Email: options.email }
         : input;

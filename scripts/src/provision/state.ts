@@ -1,6 +1,12 @@
 import { QueryError, type OrgClient, type QueryResult } from '../org/client';
 import { inList, quote } from '../org/soql';
 import type { UserDefinition } from './definition';
+import {
+    heldSeatsQuery,
+    readPackageState,
+    type HeldPackageSeat,
+    type PackageState
+} from './package-licenses';
 
 type UserRow = Record<string, unknown> & {
     Id: string;
@@ -14,7 +20,7 @@ type UserRow = Record<string, unknown> & {
 };
 
 /** Everything provision needs to know about the org, read in one composite call. */
-export interface OrgState {
+export interface OrgState extends PackageState {
     orgId: string;
     /** The username provision works on (with the org id appended under --unique-username). */
     username: string;
@@ -136,7 +142,8 @@ export async function readState(
             definition.permsets,
             (list) =>
                 `SELECT Id, Name, LicenseId FROM PermissionSet WHERE Name IN ${list}`
-        )
+        ),
+        packageSeats: heldSeatsQuery(definition.packageLicenses, userFilter)
     };
     let records: Map<string, unknown[]>;
     try {
@@ -194,6 +201,12 @@ export async function readState(
         assignments: await client.children(PermissionSetAssignments),
         licenseAssignments: await client.children(
             PermissionSetLicenseAssignments
-        )
+        ),
+        ...(await readPackageState(
+            client,
+            definition.packageLicenses,
+            get<HeldPackageSeat>('packageSeats'),
+            finalName
+        ))
     };
 }

@@ -6,6 +6,7 @@ export type StepAction =
     | 'assign-permission-set-license'
     | 'assign-permission-set-group'
     | 'assign-permission-set'
+    | 'assign-package-license'
     | 'renew-assignment';
 
 export interface PlanStep {

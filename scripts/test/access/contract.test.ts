@@ -134,7 +134,7 @@ describe('access contracts', () => {
         for (const entry of HIGH_RISK_PERMISSIONS) {
             expect(entry.reason.length).toBeGreaterThan(10);
             expect(entry.source).toMatch(
-                /^https:\/\/developer\.salesforce\.com\//
+                /^https:\/\/(developer\.salesforce\.com|help\.salesforce\.com|github\.com)\//
             );
         }
         // Real permission names: the PermissionSet typings of @salesforce/types, plus the sourced
@@ -216,13 +216,18 @@ describe('access contracts', () => {
         expect(Object.keys(filled.objects)).toContain('cc__Call_Event__c');
         expect(parameterUses(filled)).toEqual([
             {
+                parameter: 'packageNamespace',
+                path: 'user.packageLicenses.require[0]',
+                required: true
+            },
+            {
                 parameter: 'packagePermissionSet',
                 path: 'permissionSets.require[0]',
                 required: true
             }
         ]);
         expect(() => resolveParameters(contract, { vendor: 'x' })).toThrow(
-            /unknown parameter "vendor" \(known: callEventObject, packagePermissionSet\)/
+            /unknown parameter "vendor" \(known: callEventObject, packagePermissionSet, packageNamespace\)/
         );
     });
 

@@ -44,4 +44,19 @@ describe('credentials freeze / unfreeze (against the emulator)', () => {
             thawAgain.json<{ result: { status: string } }>().result.status
         ).toBe('unchanged');
     });
+
+    it('refuses to freeze the user running it (issue 20, item 8)', async () => {
+        const adminId = h.emulator.org.adminUserId;
+        const admin = String(h.emulator.org.get('User', adminId)?.Username);
+        const refused = await h.cli(['freeze', '--user', admin, '--json']);
+        expect(refused.code).toBe(1);
+        expect(refused.json()).toMatchObject({
+            name: 'BAD_ARGUMENT',
+            message: expect.stringContaining('is the user running this command')
+        });
+        expect(
+            h.emulator.org.first('UserLogin', (row) => row.UserId === adminId)
+                ?.IsFrozen ?? false
+        ).toBe(false);
+    });
 });

@@ -147,4 +147,44 @@ describe('credentials revoke (against the emulator)', () => {
         expect(unknown.code).toBe(1);
         expect(unknown.stderr).toContain('Unknown user "ghost@example.com"');
     });
+
+    it('an --app that matches no app is an error naming the nearest; --all-apps with --app is a usage error (issue 20, item 8)', async () => {
+        issueOauthToken(h.emulator.org, {
+            userId: h.userId,
+            appName: 'Case Portal Integration'
+        });
+        issueOauthToken(h.emulator.org, {
+            userId: h.userId,
+            appName: 'Data Loader'
+        });
+        const typo = await h.cli([
+            'revoke',
+            '--app',
+            'Case Portal Integraton',
+            '--json'
+        ]);
+        expect(typo.code).toBe(1);
+        expect(typo.json()).toMatchObject({
+            name: 'BAD_ARGUMENT',
+            message: expect.stringMatching(
+                /--app: no app "Case Portal Integraton" in this org \(nearest: "Case Portal Integration"/
+            )
+        });
+        expect(grants()).toBe(2);
+
+        const both = await h.cli(['revoke', '--all-apps', '--app', 'Nope']);
+        expect(both.code).toBe(1);
+        expect(both.stderr).toContain(
+            '--all-apps and --app cannot be used together'
+        );
+        expect(grants()).toBe(2);
+
+        // Another case of the same name is the same app, in the org's spelling.
+        const lower = await h.cli(['revoke', '--app', 'data loader', '--json']);
+        expect(lower.code).toBe(0);
+        expect(
+            lower.json<{ result: Record<string, unknown> }>().result
+        ).toMatchObject({ apps: ['Data Loader'], revoked: 1 });
+        expect(grants('Case Portal Integration')).toBe(1);
+    });
 });

@@ -9,6 +9,7 @@ import {
     mkdirSync,
     mkdtempSync,
     readFileSync,
+    readdirSync,
     rmSync,
     statSync,
     writeFileSync
@@ -36,7 +37,7 @@ function tempProject(): string {
     );
     for (const relative of [
         'externalClientApps/Case_Portal_Integration.eca-meta.xml',
-        'extlClntAppOauthPolicies/Case_Portal_Integration_oauthPlcy.ecaOauthPlcy-meta.xml'
+        'permissionsets/Case_Portal_Integration_User_Permissions.permissionset-meta.xml'
     ]) {
         const target = path.join(root, DEFAULT_DIR, relative);
         mkdirSync(path.dirname(target), { recursive: true });
@@ -70,9 +71,10 @@ describe('credentials rotate-certificate', () => {
         const key = path.join(root, '.secrets/jwt/Case_Portal_Integration.key');
         const crt = path.join(root, '.secrets/jwt/Case_Portal_Integration.crt');
 
-        const missing = await cli(['rotate-certificate']);
-        expect(missing.code).toBe(1);
-        expect(missing.stderr).toContain('--callback-url is required');
+        // No callback URL: the JWT bearer flow alone (the web-server flow is opt-in).
+        const jwtOnly = await cli(['rotate-certificate', '--dry-run']);
+        expect(jwtOnly.code).toBe(0);
+        expect(existsSync(path.join(root, '.secrets'))).toBe(false);
 
         const dry = await cli([
             'rotate-certificate',
@@ -193,6 +195,66 @@ describe('credentials rotate-certificate', () => {
         });
         expect(printed).not.toContain(privateKey.split('\n')[1] ?? '');
         expect(existsSync(path.join(root, GLOBAL))).toBe(false);
+    });
+
+    it('a failed rotation leaves every file as it was, also when run twice (issue 20, item 1)', async () => {
+        const first = await cli([
+            'rotate-certificate',
+            '--callback-url',
+            'https://community.example.com/oauth/callback'
+        ]);
+        expect(first.code).toBe(0);
+        const snapshot = (): Record<string, string> => {
+            const files: Record<string, string> = {};
+            const walk = (dir: string): void => {
+                for (const entry of readdirSync(dir, { withFileTypes: true })) {
+                    const file = path.join(dir, entry.name);
+                    if (entry.isDirectory()) {
+                        walk(file);
+                    } else {
+                        files[path.relative(root, file)] =
+                            `${(statSync(file).mode & 0o777).toString(8)}:${readFileSync(file, 'utf8')}`;
+                    }
+                }
+            };
+            walk(path.join(root, '.secrets'));
+            return files;
+        };
+        const before = snapshot();
+        for (const callback of [
+            'http://community.example.com/oauth/callback',
+            'javascript:alert(1)'
+        ]) {
+            const failed = await cli([
+                'rotate-certificate',
+                '--callback-url',
+                callback,
+                '--force'
+            ]);
+            expect(failed.code).toBe(1);
+            expect(failed.stderr).toContain('--callback-url');
+            expect(snapshot()).toEqual(before);
+        }
+        // A bad client credentials user is refused the same way, before any key is made.
+        const badUser = await cli([
+            'rotate-certificate',
+            '--client-credentials-user',
+            'not a username',
+            '--force'
+        ]);
+        expect(badUser.code).toBe(1);
+        expect(badUser.stderr).toContain('--client-credentials-user');
+        expect(snapshot()).toEqual(before);
+        // The certificate in the settings still belongs to the key on disk.
+        const key = readFileSync(
+            path.join(root, '.secrets/jwt/Case_Portal_Integration.key'),
+            'utf8'
+        );
+        expect(
+            certificateIn(
+                readFileSync(path.join(root, GLOBAL), 'utf8')
+            ).checkPrivateKey(createPrivateKey(key))
+        ).toBe(true);
     });
 
     it('asks for an org before deploying', async () => {

@@ -79,6 +79,50 @@ describe('credentials set-password (against the emulator)', () => {
         ).toContain('the file may be stale');
     });
 
+    it('sets a new password when a reset-password made the one in the file dead (issue 20, item 9)', async () => {
+        const out = path.join(h.dir, 'api.password');
+        expect((await h.cli(['set-password', '--out', out])).code).toBe(0);
+        const reset = await h.cli([
+            'reset-password',
+            '--out',
+            path.join(h.dir, 'temporary')
+        ]);
+        expect(reset.code).toBe(0);
+        expect(h.emulator.org.passwords.get(h.userId)?.expired).toBe(true);
+        const again = await h.cli(['set-password', '--out', out, '--json']);
+        expect(again.code).toBe(0);
+        const document = again.json<{
+            result: Record<string, unknown>;
+            warnings: string[];
+        }>();
+        expect(document.result.status).toBe('done');
+        expect(document.warnings.join('\n')).toContain(
+            'holds a password that no longer works'
+        );
+        // The org holds the password in the file again, and it is live.
+        expect(h.emulator.org.passwords.get(h.userId)).toEqual({
+            value: readFileSync(out, 'utf8').trim(),
+            expired: false
+        });
+    });
+
+    it('a dry run refuses the --length the real run refuses (issue 20, item 13)', async () => {
+        h.emulator.resetCalls();
+        const dry = await h.cli([
+            'set-password',
+            '--out',
+            path.join(h.dir, 'short'),
+            '--length',
+            '3',
+            '--dry-run'
+        ]);
+        expect(dry.code).toBe(1);
+        expect(dry.stderr).toContain(
+            '--length: expected a whole number from 8'
+        );
+        expect(h.emulator.calls().total).toBe(0);
+    });
+
     it('prints the password only with --show', async () => {
         const out = path.join(h.dir, 'shown.password');
         const shown = await h.cli(['set-password', '--out', out, '--show']);

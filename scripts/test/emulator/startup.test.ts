@@ -17,7 +17,7 @@ describe('emulator start-up, versions, authentication, identity', () => {
     });
     afterAll(() => harness.emulator.close());
 
-    it('lists every API version from 50.0 to the project sourceApiVersion, as Salesforce does', async () => {
+    it('lists every API version from 31.0 to the project sourceApiVersion, as Salesforce does', async () => {
         const response = await fetch(`${harness.emulator.url}/services/data`);
         const versions = (await response.json()) as Array<{
             label: string;
@@ -25,28 +25,28 @@ describe('emulator start-up, versions, authentication, identity', () => {
             version: string;
         }>;
         expect(versions[0]).toEqual({
-            label: "Winter '21",
-            url: '/services/data/v50.0',
-            version: '50.0'
+            label: "Summer '14",
+            url: '/services/data/v31.0',
+            version: '31.0'
         });
         expect(versions.at(-1)).toEqual({
             label: "Spring '26",
             url: '/services/data/v66.0',
             version: '66.0'
         });
-        expect(versions).toHaveLength(17);
+        expect(versions).toHaveLength(36);
     });
 
     it('answers on every supported version and 404 NOT_FOUND on others', async () => {
         const conn = new Connection({
             instanceUrl: harness.emulator.url,
             accessToken: harness.emulator.accessToken,
-            version: '50.0'
+            version: '31.0'
         });
         const result = await conn.query('SELECT Id FROM Organization');
         expect(result.totalSize).toBe(1);
         const error = await failure(
-            harness.conn.request('/services/data/v49.0/limits')
+            harness.conn.request('/services/data/v99.0/limits')
         );
         expect(error.errorCode).toBe('NOT_FOUND');
         expect(error.message).toBe('The requested resource does not exist');

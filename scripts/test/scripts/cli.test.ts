@@ -108,6 +108,23 @@ describe('the commands from the command line (sf conventions)', () => {
             SF_ACCESS_TOKEN: h.emulator.accessToken
         });
 
+    it('verify --junit to a path it cannot write: one error naming the flag, and the report still printed (issue 20, item 12)', async () => {
+        const blocker = path.join(tmp, 'a-file');
+        writeFileSync(blocker, 'not a folder');
+        const junit = path.join(blocker, 'verify.xml');
+        const result = await verify([
+            '--contract',
+            'config/access/case-portal.json',
+            '--junit',
+            junit
+        ]);
+        expect(result.code).toBe(1);
+        expect(result.stderr.trim()).toBe(
+            `Error: --junit ${junit}: cannot write the file (a part of the path is a file, not a folder). The report is printed in full; pass --junit a writable path.`
+        );
+        expect(result.stdout).toMatch(/\d+ passed, \d+ warned, 0 failed/);
+    });
+
     it('verify passes the provisioned user, writes JUnit into a folder it creates, and exits 1 for a user that fails', async () => {
         const junit = path.join(tmp, 'not', 'yet', 'verify.xml');
         const ok = await verify([

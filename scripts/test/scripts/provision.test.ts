@@ -170,6 +170,42 @@ describe('provision: plans, re-runs and bad input', () => {
         );
     });
 
+    it('names a licence typo as such, and hints only profiles on the wanted licence (issue 20, item 13)', async () => {
+        await expect(
+            provision(
+                h.client(),
+                { ...h.definition, license: 'Salesforce Integraton' },
+                { dryRun: true, uniqueUsername: false }
+            )
+        ).rejects.toThrow(
+            /^Unknown user licence "Salesforce Integraton" in this org. Did you mean: Salesforce Integration/
+        );
+        const platform = provision(
+            h.client(),
+            { ...h.definition, license: 'Salesforce Platform' },
+            { dryRun: true, uniqueUsername: false }
+        );
+        await expect(platform).rejects.toThrow(
+            /Pick a profile on the Salesforce Platform licence; this org has "Standard Platform User"/
+        );
+        // Never a profile that is on another licence (following the hint must not fail again).
+        await expect(platform).rejects.not.toThrow(
+            /Minimum Access - Salesforce/
+        );
+    });
+
+    it('a dry run refuses the --email the real run refuses, before any call (issue 20, item 13)', async () => {
+        h.emulator.resetCalls();
+        await expect(
+            provision(h.client(), h.definition, {
+                dryRun: true,
+                uniqueUsername: false,
+                email: 'not-an-email'
+            })
+        ).rejects.toThrow(/^--email: "not-an-email" is not an email address/);
+        expect(h.emulator.calls().total).toBe(0);
+    });
+
     it('names an unknown permission set group with the nearest names', async () => {
         await expect(
             provision(

@@ -1,7 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HIGH_RISK_PERMISSIONS } from '../../src/access/catalogue';
+import {
+    HIGH_RISK_PERMISSIONS,
+    toxicCombinations
+} from '../../src/access/catalogue';
 import { loadContract, type Contract } from '../../src/access/contract';
 import {
     runVerify,
@@ -378,6 +381,44 @@ describe('verify (against the emulator over HTTP)', () => {
         expect(rule(report, 'objects.Case.require.read')?.status).toBe('fail');
     });
 
+    it('never suggests renewing an expired assignment whose set grants high-risk access without saying so (issue 20, item 6)', async () => {
+        const org = h.emulator.org;
+        const setId = org.dml.create(
+            'PermissionSet',
+            {
+                Name: 'Old_Admin_Access',
+                Label: 'Old Admin Access',
+                PermissionsModifyAllData: true
+            },
+            SYSTEM
+        );
+        org.dml.create(
+            'PermissionSetAssignment',
+            {
+                AssigneeId: userId,
+                PermissionSetId: setId,
+                ExpirationDate: '2020-01-01T00:00:00.000Z'
+            },
+            SYSTEM
+        );
+        const report = await runVerify(
+            h.client(),
+            [username],
+            [contract('case-portal')],
+            {}
+        );
+        const expired = rule(report, 'assignments.expired.Old_Admin_Access');
+        expect(expired).toMatchObject({
+            status: 'warn',
+            actual: expect.stringContaining(
+                'renewing it would bring back HIGH-RISK ModifyAllData'
+            ),
+            fix: expect.stringMatching(
+                /^Do not renew it as it is: Old_Admin_Access grants HIGH-RISK ModifyAllData \(/
+            )
+        });
+    });
+
     it.each([
         'cs-platform-connector',
         'community-case-portal',
@@ -536,7 +577,8 @@ describe('verify (against the emulator over HTTP)', () => {
             [{ ...preset, fields }],
             {
                 callEventObject: 'cc__Call_Event__c',
-                packagePermissionSet: 'cc_Package_User'
+                packagePermissionSet: 'cc_Package_User',
+                packageNamespace: 'cc'
             }
         );
         expect(rule(report, 'login.noIpRanges')).toMatchObject({
@@ -747,8 +789,17 @@ describe('npm run verify: every high-risk catalogue permission fails, through a 
                 expect(result.stdout).toContain(`HIGH-RISK: ${reason}`);
                 expect(result.stdout).toContain(`granted by: ${source}`);
                 expect(result.stdout).toContain(`fix:        ${fix}`);
-                // That grant is the only failure.
-                expect(result.stdout).toMatch(/, 1 failed, /);
+                // That grant is the only failure, with the toxic combinations it completes with
+                // the kit's own ApiEnabled (each a finding of its own).
+                const toxic = toxicCombinations(['ApiEnabled', permission]);
+                for (const combination of toxic) {
+                    expect(result.stdout).toContain(
+                        `FAIL  toxic.${combination.key}`
+                    );
+                }
+                expect(result.stdout).toMatch(
+                    new RegExp(`, ${1 + toxic.length} failed, `)
+                );
             } finally {
                 undo();
             }

@@ -14,8 +14,25 @@ export function createUsers(
     if (!profile) {
         throw new Error(`no profile named ${profileName} in the emulated org`);
     }
+    // A portal or community profile needs a Contact on the user (Salesforce refuses "a portal user
+    // without contact"): one Account for the batch, one Contact per user.
+    const external = profile.UserType !== 'Standard';
+    const account = external
+        ? org.dml.create(
+              'Account',
+              { Name: `${prefix} customers` },
+              { system: true }
+          )
+        : undefined;
     return Array.from({ length: count }, (_, i) => {
         const username = `${prefix}${i}@example.com`;
+        const contact = account
+            ? org.dml.create(
+                  'Contact',
+                  { LastName: `${prefix} ${i}`, AccountId: account },
+                  { system: true }
+              )
+            : undefined;
         org.dml.create(
             'User',
             {
@@ -28,7 +45,8 @@ export function createUsers(
                 LocaleSidKey: 'en_US',
                 EmailEncodingKey: 'UTF-8',
                 LanguageLocaleKey: 'en_US',
-                ProfileId: profile.Id
+                ProfileId: profile.Id,
+                ...(contact ? { ContactId: contact } : {})
             },
             { system: true }
         );

@@ -260,10 +260,8 @@ describe('validate:metadata', () => {
         const report = await validateMetadata(REPO_ROOT);
         expect(report.findings).toEqual([]);
         expect(report.policyFindings).toEqual([]);
-        expect(report.packageDirs).toEqual([
-            'force-app',
-            'connected-app-legacy'
-        ]);
+        // connected-app-legacy/ is an opt-in project of its own, never part of a plain deploy.
+        expect(report.packageDirs).toEqual(['force-app']);
         // What an admin deploys: every part of the kit resolves and lands in package.xml.
         const expected = [
             'PermissionSet:Case_Portal_Integration_User_Permissions',
@@ -277,10 +275,9 @@ describe('validate:metadata', () => {
             'CustomMetadata:Case_Portal_Settings.Default',
             'ExternalClientApplication:Case_Portal_Integration',
             'ExtlClntAppOauthSettings:Case_Portal_Integration_oauth',
-            'ExtlClntAppOauthConfigurablePolicies:Case_Portal_Integration_oauthPlcy',
             'ExtlClntAppConfigurablePolicies:Case_Portal_Integration_plcy',
             'SharingSet:Case_Portal_Customer_Cases',
-            'ConnectedApp:Case_Portal_Integration_Legacy',
+            'SharingSet:Case_Portal_Account_Cases',
             'ApexClass:CasePortalController',
             'LightningComponentBundle:casePortal',
             'CustomTab:Case_Portal'
@@ -291,6 +288,34 @@ describe('validate:metadata', () => {
             expect(report.packageXml).toContain(`<name>${type}</name>`);
             expect(report.packageXml).toContain(`<members>${name}</members>`);
         }
+        // One home each: the OAuth policy is generated (.secrets/eca), the connected app opt-in.
+        expect(report.components).not.toContain(
+            'ExtlClntAppOauthConfigurablePolicies:Case_Portal_Integration_oauthPlcy'
+        );
+        expect(report.components).not.toContain(
+            'ConnectedApp:Case_Portal_Integration_Legacy'
+        );
+    });
+
+    it('passes on the opt-in connected-app-legacy project, which holds the connected app alone', async () => {
+        const report = await validateMetadata(
+            path.join(REPO_ROOT, 'connected-app-legacy')
+        );
+        // Its one reference outside itself is the integration permission set, which force-app
+        // deploys: so the README deploys force-app first.
+        expect(report.findings).toEqual([
+            expect.objectContaining({
+                rule: 'metadata-reference',
+                element: 'permissionSetName',
+                message: expect.stringContaining(
+                    'Case_Portal_Integration_User_Permissions'
+                )
+            })
+        ]);
+        expect(report.policyFindings).toEqual([]);
+        expect(report.components).toEqual([
+            'ConnectedApp:Case_Portal_Integration_Legacy'
+        ]);
     });
 
     it('exits 1 from the command line and prints file, line and reason', async () => {

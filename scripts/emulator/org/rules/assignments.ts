@@ -7,6 +7,7 @@ import { aggregateSetOf } from '../aggregate';
 import { usedPermissionSetLicenses } from '../derived';
 import type { Org } from '../org';
 import { duplicateValue, licenseLimitExceeded } from './common';
+import { refuseAggregateSetAssignment } from './guards';
 import type { ObjectRules } from './types';
 
 function userLicenseIdOf(org: Org, userId: string): unknown {
@@ -69,6 +70,7 @@ function componentSets(org: Org, groupId: string): SObjectRecord[] {
 export const permissionSetAssignmentRules: ObjectRules = {
     beforeInsert(org, record) {
         const userId = String(record.AssigneeId);
+        refuseAggregateSetAssignment(org, record);
         if (typeof record.PermissionSetGroupId === 'string') {
             const aggregate = aggregateSetOf(org, record.PermissionSetGroupId);
             if (!aggregate) {

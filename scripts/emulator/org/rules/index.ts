@@ -3,6 +3,7 @@ import {
     permissionSetLicenseAssignRules
 } from './assignments';
 import { caseRules } from './cases';
+import { userPackageLicenseRules } from './package-licenses';
 import {
     fieldPermissionsRules,
     mutingPermissionSetRules,
@@ -30,5 +31,6 @@ export const objectRules: Record<string, ObjectRules> = {
     FieldPermissions: fieldPermissionsRules,
     SetupEntityAccess: setupEntityAccessRules,
     PermissionSetTabSetting: permissionSetTabSettingRules,
-    Case: caseRules
+    Case: caseRules,
+    UserPackageLicense: userPackageLicenseRules
 };

@@ -6,6 +6,10 @@ import type { SObjectRecord } from '../../schema/types';
 import { usedUserLicenses } from '../derived';
 import type { Org } from '../org';
 import { licenseLimitExceeded } from './common';
+import {
+    refusePortalUserWithoutContact,
+    refuseSelfDeactivation
+} from './guards';
 import { checkUsernameForm } from './user-values';
 import type { ObjectRules } from './types';
 
@@ -154,6 +158,7 @@ export const userRules: ObjectRules = {
         checkUsernameForm(record);
         checkUsername(org, record);
         checkNickname(org, record);
+        refusePortalUserWithoutContact(org, record);
         if (record.IsActive === true) {
             checkSeat(org, record);
         }
@@ -173,6 +178,10 @@ export const userRules: ObjectRules = {
         }
         if (next.CommunityNickname !== previous.CommunityNickname) {
             checkNickname(org, next);
+        }
+        refuseSelfDeactivation(org, next, previous);
+        if (next.ProfileId !== previous.ProfileId) {
+            refusePortalUserWithoutContact(org, next);
         }
         const activating = next.IsActive === true && previous.IsActive !== true;
         const movingLicense =

@@ -1,17 +1,19 @@
 import { readFileSync, statSync } from 'node:fs';
+import {
+    HIGH_RISK_PERMISSIONS,
+    highRiskPermission,
+    toxicCombinations
+} from '../../access/catalogue';
 import type { Finding } from '../../lib/findings';
 import type { ParsedMetaFile } from './meta-files';
 import type { XmlElement } from '../xml';
 
-/** User permissions no permission set of this kit may grant (DESIGN section 3). */
-export const FORBIDDEN_USER_PERMISSIONS = [
-    'ModifyAllData',
-    'ViewAllData',
-    'AuthorApex',
-    'CustomizeApplication',
-    'ManageUsers',
-    'ManageProfilesPermissionsets'
-] as const;
+/**
+ * User permissions no permission set of this kit may grant (DESIGN section 3): the one high-risk
+ * catalogue that verify and the contract loader use too, each entry with its reason and source.
+ */
+export const FORBIDDEN_USER_PERMISSIONS: readonly string[] =
+    HIGH_RISK_PERMISSIONS.map((entry) => entry.key);
 
 const FORBIDDEN_OBJECT_FLAGS = ['modifyAllRecords', 'viewAllRecords'] as const;
 
@@ -47,19 +49,21 @@ function* descendants(element: XmlElement): Generator<XmlElement> {
 
 function permissionSetRules(meta: ParsedMetaFile): Finding[] {
     const findings: Finding[] = [];
+    const granted: string[] = [];
     for (const grant of meta.root.children) {
         if (grant.name === 'userPermissions') {
             const name = child(grant, 'name')?.text ?? '';
             const enabled = child(grant, 'enabled')?.text === 'true';
-            if (
-                enabled &&
-                (FORBIDDEN_USER_PERMISSIONS as readonly string[]).includes(name)
-            ) {
+            const risk = enabled ? highRiskPermission(name) : undefined;
+            if (enabled) {
+                granted.push(name);
+            }
+            if (risk) {
                 findings.push({
                     file: meta.file,
                     line: grant.line,
                     element: `userPermissions/${name}`,
-                    message: `grants ${name}, which an integration or portal user must never hold (least privilege)`,
+                    message: `grants ${name}, which an integration or portal user must never hold (least privilege): high-risk, ${risk.reason} (${risk.source})`,
                     rule: 'least-privilege-user-permission'
                 });
             }
@@ -78,6 +82,15 @@ function permissionSetRules(meta: ParsedMetaFile): Finding[] {
                 }
             }
         }
+    }
+    for (const combination of toxicCombinations(granted)) {
+        findings.push({
+            file: meta.file,
+            line: meta.root.line,
+            element: `userPermissions/${combination.key}`,
+            message: `grants ${combination.permissions.join(' + ')} together, a toxic combination: ${combination.reason} (${combination.source})`,
+            rule: 'least-privilege-toxic-combination'
+        });
     }
     return findings;
 }

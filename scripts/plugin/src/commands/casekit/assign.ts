@@ -1,4 +1,5 @@
 import { Flags } from '@salesforce/sf-plugins-core';
+import type { PackageAssignReport } from '../../../../src/assign/package-licenses.js';
 import type { AssignReport } from '../../../../src/assign/types.js';
 import { assignCommand } from '../../../../src/commands/assign.js';
 import {
@@ -12,7 +13,9 @@ import {
 const messages = messagesFor('casekit.assign');
 const USER_SOURCES = ['users', 'users-file', 'where'];
 
-export default class Assign extends KitCommand<AssignReport> {
+export default class Assign extends KitCommand<
+    AssignReport | PackageAssignReport
+> {
     public static override readonly summary = describe(messages).summary;
     public static override readonly description =
         describe(messages).description;
@@ -35,6 +38,18 @@ export default class Assign extends KitCommand<AssignReport> {
             ),
             multiple: true
         }),
+        'package-license': Flags.string({
+            summary: messages.getMessage('flags.package-license.summary'),
+            description: messages.getMessage(
+                'flags.package-license.description'
+            ),
+            multiple: true
+        }),
+        remove: Flags.boolean({
+            summary: messages.getMessage('flags.remove.summary'),
+            dependsOn: ['package-license'],
+            default: false
+        }),
         users: Flags.string({
             summary: messages.getMessage('flags.users.summary'),
             exactlyOne: USER_SOURCES
@@ -54,7 +69,7 @@ export default class Assign extends KitCommand<AssignReport> {
         })
     };
 
-    public async run(): Promise<AssignReport> {
+    public async run(): Promise<AssignReport | PackageAssignReport> {
         const { flags } = await this.parse(Assign);
         return this.finish(await assignCommand(flags, this.ui()));
     }

@@ -13,7 +13,7 @@ export default class EcaGlobalOauth extends KitCommand<EcaGlobalOauthResult> {
     public static override readonly flags = {
         'callback-url': Flags.string({
             summary: messages.getMessage('flags.callback-url.summary'),
-            required: true
+            description: messages.getMessage('flags.callback-url.description')
         }),
         certificate: Flags.file({
             summary: messages.getMessage('flags.certificate.summary')

@@ -33,6 +33,25 @@ export default class Verify extends KitCommand<VerifyReport> {
         }),
         junit: Flags.file({
             summary: messages.getMessage('flags.junit.summary')
+        }),
+        usage: Flags.boolean({
+            summary: messages.getMessage('flags.usage.summary'),
+            description: messages.getMessage('flags.usage.description'),
+            default: false
+        }),
+        store: Flags.directory({
+            summary: messages.getMessage('flags.store.summary')
+        }),
+        'usage-level': Flags.string({
+            summary: messages.getMessage('flags.usage-level.summary'),
+            options: ['warn', 'fail']
+        }),
+        'min-days': Flags.integer({
+            summary: messages.getMessage('flags.min-days.summary'),
+            min: 1
+        }),
+        since: Flags.string({
+            summary: messages.getMessage('flags.since.summary')
         })
     };
 

@@ -1,0 +1,179 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Connection } from '@jsforce/jsforce-node';
+import { run as usageCommand } from '../../src/commands/usage';
+import { collect, type CollectResult } from '../../src/usage/collect';
+import { readView } from '../../src/usage/store';
+import {
+    API_VERSION,
+    startScriptHarness,
+    type ScriptHarness
+} from '../scripts/harness';
+import { runCommand } from '../support/run-command';
+import { createUsers } from '../support/users';
+
+const SYSTEM = { system: true } as const;
+const APP = 'Case_Portal_Integration';
+
+/** collect against the emulator's ApiTotalUsage EventLogFile records, over HTTP. */
+describe('usage collect (EventLogFile, ApiTotalUsage)', () => {
+    let h: ScriptHarness;
+    let clock: Date;
+    let store: string;
+    let username: string;
+    let userId: string;
+
+    beforeEach(async () => {
+        clock = new Date('2026-11-02T10:00:00Z');
+        h = await startScriptHarness({ clock: () => clock });
+        store = path.join(
+            mkdtempSync(path.join(os.tmpdir(), 'usage-collect-')),
+            'store'
+        );
+        const org = h.emulator.org;
+        [username] = createUsers(
+            org,
+            1,
+            'sync',
+            'Minimum Access - API Only Integrations'
+        ) as [string];
+        userId = String(
+            org.rows('User').find((u) => u.Username === username)?.Id
+        );
+        const setId = org.dml.create(
+            'PermissionSet',
+            { Name: 'Sync_Read', Label: 'Sync_Read' },
+            SYSTEM
+        );
+        org.dml.create(
+            'ObjectPermissions',
+            { ParentId: setId, SobjectType: 'Account', PermissionsRead: true },
+            SYSTEM
+        );
+        org.dml.create(
+            'PermissionSetAssignment',
+            { AssigneeId: userId, PermissionSetId: setId },
+            SYSTEM
+        );
+    });
+    afterEach(async () => {
+        await h.close();
+    });
+
+    /** The integration's traffic as the user through the app, then the day closed. */
+    async function trafficDay(day: string): Promise<void> {
+        clock = new Date(`${day}T09:00:00Z`);
+        const conn = new Connection({
+            instanceUrl: h.emulator.url,
+            accessToken: h.emulator.sessionFor(username, APP),
+            version: API_VERSION
+        });
+        await conn.query('SELECT Id, Name FROM Account');
+        await conn.query('SELECT Id FROM Account LIMIT 1');
+        h.emulator.eventLog.record({
+            timestamp: new Date(`${day}T09:30:00Z`),
+            requestId: `soap-${day}`,
+            userId,
+            appId: null,
+            appName: null,
+            family: 'SOAP',
+            resource: 'getUserInfo',
+            version: API_VERSION,
+            method: 'POST',
+            entity: '',
+            statusCode: 200,
+            countsAgainstLimit: true,
+            clientIp: '127.0.0.1',
+            clientName: ''
+        });
+        clock = new Date(`${day}T23:00:00Z`);
+        h.emulator.eventLog.closeDay(day);
+    }
+
+    it('streams every ApiTotalUsage log file not yet stored; collecting again changes nothing', async () => {
+        await trafficDay('2026-11-02');
+        const first = await collect(h.client(), { store });
+        expect(first.files).toEqual([
+            expect.objectContaining({
+                logDate: expect.stringMatching(/^2026-11-02/),
+                interval: 'Daily',
+                status: 'added'
+            })
+        ]);
+        const view = readView(store, { userId });
+        expect(view.days).toEqual(['2026-11-02']);
+        expect(view.usage).toEqual([
+            expect.objectContaining({
+                object: 'Account',
+                verb: 'read',
+                count: 2,
+                family: 'REST'
+            })
+        ]);
+        expect(view.usage[0]?.appName || view.usage[0]?.appId).toBeTruthy();
+        expect(view.blind).toEqual([
+            expect.objectContaining({ reason: 'soapNoObject', count: 1 })
+        ]);
+
+        const files = readdirSync(path.join(store, 'days', '2026-11-02'));
+        const manifest = readFileSync(
+            path.join(store, 'manifest.json'),
+            'utf8'
+        );
+        const again = await collect(h.client(), { store });
+        expect(again.files.map((f) => f.status)).toEqual(['stored']);
+        // Only the EventLogFile query (and the org id): nothing downloaded again.
+        expect(again.apiCalls).toBe(2);
+        expect(readFileSync(path.join(store, 'manifest.json'), 'utf8')).toBe(
+            manifest
+        );
+        expect(readdirSync(path.join(store, 'days', '2026-11-02'))).toEqual(
+            files
+        );
+        expect(readView(store, { userId })).toEqual(view);
+
+        await trafficDay('2026-11-03');
+        const third = await collect(h.client(), { store });
+        expect(third.files.map((f) => f.status)).toEqual(['stored', 'added']);
+        expect(readView(store, { userId }).days).toEqual([
+            '2026-11-02',
+            '2026-11-03'
+        ]);
+    });
+
+    it('npm run usage -- collect: the env pair, a table or one JSON document, the default store .usage/<orgId>', async () => {
+        await trafficDay('2026-11-02');
+        const env = {
+            SF_INSTANCE_URL: h.emulator.url,
+            SF_ACCESS_TOKEN: h.emulator.accessToken
+        };
+        const run = await runCommand(
+            usageCommand,
+            ['collect', '--store', store, '--json'],
+            env
+        );
+        expect(run.code).toBe(0);
+        const result = run.json<{ result: CollectResult }>().result;
+        expect(result.organizationId).toMatch(/^00D\w{12}$/);
+        expect(result.files[0]?.status).toBe('added');
+        const human = await runCommand(
+            usageCommand,
+            ['collect', '--store', store],
+            env
+        );
+        expect(human.stdout).toContain('0 added, 1 already stored, 0 failed');
+        const help = await runCommand(usageCommand, ['collect', '--help']);
+        expect(help.stdout).toContain('npm run usage -- collect');
+        const cwd = process.cwd();
+        process.chdir(path.dirname(store));
+        try {
+            const defaulted = await collect(h.client());
+            expect(defaulted.store).toBe(
+                path.join('.usage', result.organizationId)
+            );
+        } finally {
+            process.chdir(cwd);
+        }
+    });
+});
