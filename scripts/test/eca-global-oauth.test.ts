@@ -455,7 +455,7 @@ describe('eca-global-oauth', () => {
         });
 
         it('exits 1 with a named error when no flow is chosen', async () => {
-            const { code, stderr } = await eca(['--project-dir', root]);
+            const { code, stdout, stderr } = await eca(['--project-dir', root]);
             expect(code).toBe(1);
             expect(stderr).toMatch(
                 /^Error \(BadArgument\): choose a flow: --certificate \(JWT bearer\)/

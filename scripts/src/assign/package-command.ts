@@ -25,11 +25,7 @@ export async function runPackageLicenses(
         onProgress: options.onProgress
     });
     const code =
-        report.failed.length === 0
-            ? 0
-            : packageSucceeded(report) > 0
-              ? 68
-              : 1;
+        report.failed.length === 0 ? 0 : packageSucceeded(report) > 0 ? 68 : 1;
     return {
         code,
         result: report,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT, printJson, runIfMain, type Command } from '../lib/cli';
+import { EXIT, printJson } from '../lib/cli';
+import { runScript, type ScriptMain } from '../lib/script-main';
 import { patchRetrievedSite } from '../scratch/portal-site';
 
 const USAGE = `Usage: npm run scratch:portal-site -- [--source-dir force-app/main/default] [--json]
@@ -10,7 +11,7 @@ DigitalExperienceBundle and Network, puts c:casePortal on the site's home view a
 Customer Community User and Customer Community Login User profiles members (status Live), in the
 retrieved files. Then deploy them and publish the site. Re-running changes nothing.`;
 
-export const run: Command = (argv) => {
+export const run: ScriptMain = (argv) => {
     const { values } = parseArgs({
         args: argv,
         options: {
@@ -39,4 +40,4 @@ export const run: Command = (argv) => {
     return Promise.resolve(EXIT.ok);
 };
 
-runIfMain(module, run);
+runScript(module, run);

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../shared/chromium';
-import { EXIT, runIfMain, type Command } from '../lib/cli';
+import { EXIT } from '../lib/cli';
+import { runScript, type ScriptMain } from '../lib/script-main';
 import { customerPath, logInToSite } from '../scratch/portal-smoke';
 
 const USAGE = `Usage: npm run scratch:portal-smoke -- --site-url <url> --username <portal user>
@@ -12,7 +13,7 @@ Logs the portal user in to the published site in Debian's Chromium (playwright-c
 customer's path in casePortal: list, create a case, open it, reply, close it. Saves a screenshot of
 each view. The password is read from a file (never a flag, never printed).`;
 
-export const run: Command = async (argv) => {
+export const run: ScriptMain = async (argv) => {
     const { values } = parseArgs({
         args: argv,
         options: {
@@ -72,4 +73,4 @@ export const run: Command = async (argv) => {
     }
 };
 
-runIfMain(module, run);
+runScript(module, run);

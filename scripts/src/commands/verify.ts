@@ -75,7 +75,9 @@ function usageOptions(flags: VerifyFlags): {
         );
     }
     if (flags.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.since)) {
-        throw badArgument(`--since takes a date YYYY-MM-DD, got "${flags.since}"`);
+        throw badArgument(
+            `--since takes a date YYYY-MM-DD, got "${flags.since}"`
+        );
     }
     return { level, minDays };
 }

@@ -1,7 +1,6 @@
 // assign --package-license: seats of managed packages for many users, against the emulator over
 // HTTP (PackageLicense from startEmulator({ packages }), as `npm run emulator -- --package`).
 
-import { run as assignCommand } from '../../src/commands/assign';
 import { assignPackageLicenses } from '../../src/assign/package-licenses';
 import { runCommand } from '../support/run-command';
 import { createUsers } from '../support/users';
@@ -194,7 +193,7 @@ describe('assign --package-license', () => {
 
     it('the command: exit 68 when some usernames are missing, the true counts in --json, exit 0 on a re-run of the rest', async () => {
         const partial = await runCommand(
-            assignCommand,
+            'assign',
             [
                 '--package-license',
                 'acme',
@@ -217,7 +216,7 @@ describe('assign --package-license', () => {
             }
         });
         const rerun = await runCommand(
-            assignCommand,
+            'assign',
             ['--package-license', 'acme', '--users', usernames.join(',')],
             env()
         );
@@ -226,7 +225,7 @@ describe('assign --package-license', () => {
             'Package licences (acme: 4/5 seats in use): 4 user(s); 4 already assigned; 0 to assign'
         );
         const removed = await runCommand(
-            assignCommand,
+            'assign',
             [
                 '--package-license',
                 'acme',
@@ -243,7 +242,7 @@ describe('assign --package-license', () => {
 
     it('the command: --remove needs --package-license, and package seats run on their own', async () => {
         const lone = await runCommand(
-            assignCommand,
+            'assign',
             [
                 '--permission-set',
                 'Case_Portal_User',
@@ -258,7 +257,7 @@ describe('assign --package-license', () => {
             '--remove unassigns package seats: use it with --package-license.'
         );
         const mixed = await runCommand(
-            assignCommand,
+            'assign',
             [
                 '--permission-set',
                 'Case_Portal_User',

@@ -47,7 +47,6 @@ export default class Assign extends KitCommand<
         }),
         remove: Flags.boolean({
             summary: messages.getMessage('flags.remove.summary'),
-            dependsOn: ['package-license'],
             default: false
         }),
         users: Flags.string({
@@ -71,6 +70,18 @@ export default class Assign extends KitCommand<
 
     public async run(): Promise<AssignReport | PackageAssignReport> {
         const { flags } = await this.parse(Assign);
-        return this.finish(await assignCommand(flags, this.ui()));
+        // SfCommand exits 130 at once on SIGINT (its own listener). assign handles the signal
+        // itself: it aborts a running Bulk API 2.0 job, re-reads what the org holds, prints that
+        // summary and then exits 130 (issue 20, item 5). So SfCommand's listeners step aside for
+        // the run and come back after it.
+        const inherited = process.listeners('SIGINT');
+        process.removeAllListeners('SIGINT');
+        try {
+            return this.finish(await assignCommand(flags, this.ui()));
+        } finally {
+            for (const listener of inherited) {
+                process.on('SIGINT', listener);
+            }
+        }
     }
 }
