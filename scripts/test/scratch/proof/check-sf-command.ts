@@ -122,6 +122,22 @@ export function checkSfCommand(
             leading.push(word.value);
         }
         const typed = leading.join(' ');
+        // `sf <topic> --help` lists a topic's commands (oclif topic help): fine when some command
+        // id starts with the typed words and nothing but a help flag follows them.
+        const topic = leading.join(':');
+        const rest = args.slice(leading.length).map((word) => word.value);
+        if (
+            leading.length > 0 &&
+            rest.length > 0 &&
+            rest.every(
+                (value) => catalog.helpFlags.includes(value) || value === '-h'
+            ) &&
+            [...catalog.commands.keys()].some((id) =>
+                id.startsWith(`${topic}:`)
+            )
+        ) {
+            return { flags: [], issues };
+        }
         const suggestion = nearestNames(
             typed,
             [...catalog.commands.keys()].map(display),

@@ -5,7 +5,8 @@ import { isObject } from '../../../src/scratch/sf-json';
 /**
  * The pinned sf CLI's commands and flags, read offline from oclif manifests: the CLI's own
  * `oclif.manifest.json` (which also lists the just-in-time plugins' commands) and, for every plugin
- * in its `package.json` `oclif.plugins`, that plugin's `oclif.manifest.json`.
+ * in its `package.json` `oclif.plugins`, that plugin's `oclif.manifest.json`; plus this kit's own
+ * `sf casekit` plugin (scripts/plugin/casekit.manifest.json) when the project has it.
  */
 
 export interface SfFlag {
@@ -212,6 +213,17 @@ export function loadSfCatalog(projectDir: string): SfCatalog {
             );
         }
         addManifest(catalog, manifest);
+    }
+    // This kit's own plugin (`sf casekit ...`, linked by `npm run plugin:link`): its commands and
+    // flags as oclif builds them from the command classes (npm run plugin:manifest, drift-checked).
+    const kit = path.join(
+        projectDir,
+        'scripts',
+        'plugin',
+        'casekit.manifest.json'
+    );
+    if (existsSync(kit)) {
+        addManifest(catalog, kit);
     }
     return catalog;
 }
