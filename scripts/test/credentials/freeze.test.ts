@@ -51,7 +51,7 @@ describe('credentials freeze / unfreeze (against the emulator)', () => {
         const refused = await h.cli(['freeze', '--user', admin, '--json']);
         expect(refused.code).toBe(1);
         expect(refused.json()).toMatchObject({
-            name: 'BAD_ARGUMENT',
+            name: 'BadArgument',
             message: expect.stringContaining('is the user running this command')
         });
         expect(

@@ -165,7 +165,7 @@ describe('credentials revoke (against the emulator)', () => {
         ]);
         expect(typo.code).toBe(1);
         expect(typo.json()).toMatchObject({
-            name: 'BAD_ARGUMENT',
+            name: 'BadArgument',
             message: expect.stringMatching(
                 /--app: no app "Case Portal Integraton" in this org \(nearest: "Case Portal Integration"/
             )
