@@ -1,13 +1,11 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { Connection } from '@jsforce/jsforce-node';
 import type { EmulatorHandle, OauthAppSettings } from '../emulator';
-import { loadContract } from '../src/access/contract';
-import { formatVerifyReport } from '../src/access/report';
-import { runVerify } from '../src/access/run-verify';
-import { DEFAULT_MIN_DAYS, usageResults } from '../src/access/usage-findings';
-import { run as contract } from '../src/commands/contract';
-import { run as usage } from '../src/commands/usage';
-import { OrgClient } from '../src/org/client';
+import type { VerifyReport } from '../src/access/run-verify';
+import { contractSuggestCommand } from '../src/commands/contract';
+import { usageCollectCommand } from '../src/commands/usage';
+import { verifyCommand } from '../src/commands/verify';
+import type { CommandOutcome } from '../src/lib/command';
 
 /**
  * The demo's last act (issue #22, "least privilege from evidence"): two weeks of the integration's
@@ -257,14 +255,17 @@ export interface StoryContext {
     heading: (title: string) => void;
 }
 
-/** Runs a kit command in-process, as `npm run <name> -- <argv>` would, against the emulator. */
-async function runCommand(
+/**
+ * Runs a kit command's work in-process against the emulator (SF_INSTANCE_URL + SF_ACCESS_TOKEN),
+ * as `npm run <name> -- <argv>` runs it (the plugin's command class calls the same function), and
+ * prints its report as the command does.
+ */
+async function runCommand<R>(
     context: StoryContext,
-    command: (argv: string[]) => Promise<number>,
     display: string,
-    argv: string[]
-): Promise<number> {
-    context.say(`$ ${display} ${argv.join(' ')}`);
+    work: () => Promise<CommandOutcome<R>>
+): Promise<CommandOutcome<R>> {
+    context.say(`$ ${display}`);
     const saved = {
         url: process.env.SF_INSTANCE_URL,
         token: process.env.SF_ACCESS_TOKEN
@@ -272,7 +273,9 @@ async function runCommand(
     process.env.SF_INSTANCE_URL = context.emulator.url;
     process.env.SF_ACCESS_TOKEN = context.emulator.accessToken;
     try {
-        return await command(argv);
+        const outcome = await work();
+        process.stdout.write(outcome.human);
+        return outcome;
     } finally {
         restore('SF_INSTANCE_URL', saved.url);
         restore('SF_ACCESS_TOKEN', saved.token);
@@ -325,28 +328,23 @@ export async function runUsageStory(context: StoryContext): Promise<boolean> {
     );
     say();
     const store = `${context.workDir}/store`;
-    const collected = await runCommand(context, usage, 'npm run usage --', [
-        'collect',
-        '--store',
-        store
-    ]);
+    const collected = await runCommand(
+        context,
+        `npm run usage -- collect --store ${store}`,
+        () => usageCollectCommand({ store })
+    );
     say();
     const suggested = `${context.workDir}/usage-contract.json`;
-    const suggestedCode = await runCommand(
+    const suggestion = await runCommand(
         context,
-        contract,
-        'npm run contract --',
-        [
-            'suggest',
-            '--user',
-            context.username,
-            '--store',
-            store,
-            '--app',
-            APP,
-            '--out',
-            suggested
-        ]
+        `npm run contract -- suggest --user ${context.username} --store ${store} --app ${APP} --out ${suggested}`,
+        () =>
+            contractSuggestCommand({
+                user: context.username,
+                store,
+                app: APP,
+                out: suggested
+            })
     );
     say();
     const unused = await verifyWithUsage(context, store, suggested);
@@ -362,37 +360,29 @@ export async function runUsageStory(context: StoryContext): Promise<boolean> {
     say(
         `(This part of the demo took ${((performance.now() - storyStarted) / 1000).toFixed(1)} s.)`
     );
-    return collected === 0 && suggestedCode === 0 && unused.length > 0;
+    return collected.code === 0 && suggestion.code === 0 && unused.length > 0;
 }
 
 /**
- * `npm run verify -- --user <u> --contract <suggested> --usage --store <store>`, as the verify
- * command runs it (run-verify + usage-findings), keeping the report to find the usage findings
- * that name the permission set given on purpose.
+ * `npm run verify -- --user <u> --contract <suggested> --usage --store <store>`, keeping the report
+ * to find the usage findings that name the permission set given on purpose.
  */
 async function verifyWithUsage(
     context: StoryContext,
     store: string,
     contractFile: string
 ): Promise<string[]> {
-    context.say(
-        `$ npm run verify -- --user ${context.username} --contract ${contractFile} --usage --store ${store}`
-    );
-    const client = new OrgClient(context.admin, context.version);
-    const report = await runVerify(
-        client,
-        [context.username],
-        [loadContract(contractFile)],
-        {},
-        new Date(),
-        (access) =>
-            usageResults(client, access, {
-                store,
-                level: 'warn',
-                minDays: DEFAULT_MIN_DAYS
+    const { result: report }: CommandOutcome<VerifyReport> = await runCommand(
+        context,
+        `npm run verify -- --user ${context.username} --contract ${contractFile} --usage --store ${store}`,
+        () =>
+            verifyCommand({
+                user: [context.username],
+                contract: [contractFile],
+                usage: true,
+                store
             })
     );
-    process.stdout.write(formatVerifyReport(report));
     return report.users
         .flatMap((user) => user.results)
         .filter(

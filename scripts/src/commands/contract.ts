@@ -1,28 +1,31 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { effectiveAccess } from '../access/effective';
 import { fetchDetails, fetchSnapshot } from '../access/fetch';
 import { defaultUsageStore } from '../access/usage-findings';
-import { EXIT, runIfMain, type Command } from '../lib/cli';
-import { orgCommand } from '../lib/org-command';
+import type { CommandOutcome } from '../lib/command';
+import { KitError, badArgument } from '../lib/errors';
+import { writeReportFile } from '../lib/report-file';
 import { renderTable } from '../lib/table';
 import { connect } from '../org/connect';
-import { readView } from '../usage/store';
-import { suggest, type Suggestion } from '../usage/suggest';
+import { readView, type UsageView } from '../usage/store';
+import { SuggestError, suggest, type Suggestion } from '../usage/suggest';
+import { usageError } from './usage';
 
-const USAGE = `Usage: npm run contract -- suggest --user <username> [-o <org>] [--store <dir>] [--app <name>]
-                            [--since <YYYY-MM-DD>] [--out <file>] [--json]
+/** `sf casekit contract suggest` / `npm run contract -- suggest`: the flags. */
+export interface ContractSuggestFlags {
+    'target-org'?: string;
+    user: string;
+    store?: string;
+    app?: string;
+    since?: string;
+    out?: string;
+}
 
-Suggests a default-deny access contract from the user's ApiTotalUsage logs in the store (default
-.usage/<orgId>/; npm run usage -- collect or import): it requires exactly the object access the
-logs show (read: GET, query, queryAll; create: POST; edit: PATCH; delete: DELETE; upsert by
-external id: create + edit), ApiEnabled, and ApiUserOnly when every request came through a
-connected app. Field access is not in these logs: the user's current field grants on the objects it
-used are kept as allow. Blind spots (composite subrequests, Bulk and SOAP calls without an object,
-Apex REST, field-level access) are listed with their counts. Other users' rows never count.
-The org (-o, or SF_INSTANCE_URL + SF_ACCESS_TOKEN) is read for the user's id and current grants.
---out writes the contract (valid against config/access/contract.schema.json) and, beside it,
-<file without .json>.evidence.json with each rule's count and last use. A proposal to review, never applied.`;
+/** The --json `result`: the suggestion, the store read and the file written. */
+export type ContractSuggestResult = Suggestion & {
+    store: string;
+    /** The contract file written (--out), when there is one. */
+    out?: string;
+};
 
 /**
  * JSON as Prettier writes it with this project's config (tabWidth 4, printWidth 80): objects one key a
@@ -92,95 +95,103 @@ function human(s: Suggestion, out?: string): string {
     return text;
 }
 
-const suggestCommand = orgCommand({
-    usage: USAGE,
-    options: {
-        user: { type: 'string' },
-        store: { type: 'string' },
-        app: { type: 'string' },
-        since: { type: 'string' },
-        out: { type: 'string' }
-    },
-    run: async (values) => {
-        if (!values.user) {
-            throw new Error(`--user <username> is required\n${USAGE}`);
-        }
-        if (values.since && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) {
-            throw new Error(
-                `--since takes a date YYYY-MM-DD, got "${values.since}"`
-            );
-        }
-        const client = await connect({ targetOrg: values['target-org'] });
-        const store = values.store ?? (await defaultUsageStore(client));
-        const snapshot = await fetchSnapshot(client, [values.user], {
-            objects: []
-        });
-        const row = snapshot.users[0];
-        if (!row) {
-            throw new Error(
-                `No user with username ${values.user} in this org (usernames are exact)`
-            );
-        }
-        const details = await fetchDetails(client, snapshot, []);
-        const access = effectiveAccess(row, snapshot, details, new Date());
-        const view = readView(store, {
+/**
+ * A default-deny contract from the user's ApiTotalUsage rows in the store, with each rule's
+ * evidence and the blind spots; --out writes it and its evidence file. A proposal, never applied.
+ */
+export async function contractSuggestCommand(
+    flags: ContractSuggestFlags
+): Promise<CommandOutcome<ContractSuggestResult>> {
+    if (flags.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.since)) {
+        throw badArgument(
+            `--since takes a date YYYY-MM-DD, got "${flags.since}"`
+        );
+    }
+    const client = await connect({ targetOrg: flags['target-org'] });
+    const store = flags.store ?? (await defaultUsageStore(client));
+    const snapshot = await fetchSnapshot(client, [flags.user], {
+        objects: []
+    });
+    const row = snapshot.users[0];
+    if (!row) {
+        throw new KitError(
+            'NotFound',
+            `No user with username ${flags.user} in this org (usernames are exact)`
+        );
+    }
+    const details = await fetchDetails(client, snapshot, []);
+    const access = effectiveAccess(row, snapshot, details, new Date());
+    let view: UsageView;
+    try {
+        view = readView(store, {
             userId: row.Id,
-            app: values.app,
-            since: values.since
+            app: flags.app,
+            since: flags.since
         });
-        const suggestion = suggest({
+    } catch (error) {
+        throw usageError(error);
+    }
+    let suggestion: Suggestion;
+    try {
+        suggestion = suggest({
             username: row.Username,
             view,
             access,
-            app: values.app,
-            out: values.out
+            app: flags.app,
+            out: flags.out
         });
-        if (values.out) {
-            mkdirSync(path.dirname(path.resolve(values.out)), {
-                recursive: true
+    } catch (error) {
+        if (error instanceof SuggestError) {
+            throw new KitError('NotFound', error.message, {
+                actions: [
+                    'Check --user and --app, or fill the store with the days the user worked: npm run usage -- collect (or import).'
+                ]
             });
-            writeFileSync(values.out, formatJson(suggestion.contract));
-            writeFileSync(
-                evidenceFile(values.out),
-                `${JSON.stringify(
-                    {
-                        contract: suggestion.contract.name,
-                        user: row.Username,
-                        store,
-                        window: suggestion.window,
-                        requests: suggestion.requests,
-                        evidence: suggestion.evidence,
-                        blindSpots: suggestion.blindSpots,
-                        notes: suggestion.notes
-                    },
-                    null,
-                    4
-                )}\n`
-            );
         }
+        throw error;
+    }
+    // A --out file that cannot be written is its own failure (ReportFile); the suggestion is
+    // still printed.
+    const problem = flags.out
+        ? (writeReportFile(
+              '--out',
+              flags.out,
+              formatJson(suggestion.contract)
+          ) ??
+          writeReportFile(
+              '--out',
+              evidenceFile(flags.out),
+              `${JSON.stringify(
+                  {
+                      contract: suggestion.contract.name,
+                      user: row.Username,
+                      store,
+                      window: suggestion.window,
+                      requests: suggestion.requests,
+                      evidence: suggestion.evidence,
+                      blindSpots: suggestion.blindSpots,
+                      notes: suggestion.notes
+                  },
+                  null,
+                  4
+              )}\n`
+          ))
+        : undefined;
+    if (problem) {
         return {
-            code: EXIT.ok,
-            result: { store, out: values.out, ...suggestion },
-            human: human(suggestion, values.out)
+            code: 1,
+            result: { store, out: flags.out, ...suggestion },
+            human: human(suggestion),
+            failure: {
+                name: 'ReportFile',
+                message: problem,
+                actions: ['Pass --out a path in a writable folder.']
+            }
         };
     }
-});
-
-export const run: Command = async (argv) => {
-    const [sub, ...rest] = argv;
-    switch (sub) {
-        case 'suggest':
-            return suggestCommand(rest);
-        case undefined:
-        case '-h':
-        case '--help':
-            process.stdout.write(`${USAGE}\n`);
-            return EXIT.ok;
-        default:
-            throw new Error(
-                `Unknown contract command "${sub}": use suggest\n${USAGE}`
-            );
-    }
-};
-
-runIfMain(module, run);
+    return {
+        code: 0,
+        result: { store, out: flags.out, ...suggestion },
+        human: human(suggestion, flags.out)
+    };
+}

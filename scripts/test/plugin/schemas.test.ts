@@ -27,10 +27,13 @@ it('every command has a checked-in result schema, and it matches the types the c
     const generated = schemas.resultSchemas();
     expect(Object.keys(generated).sort()).toEqual([
         'casekit:assign',
+        'casekit:contract:suggest',
         'casekit:credentials',
         'casekit:eca:global-oauth',
         'casekit:provision',
         'casekit:scratch:validate',
+        'casekit:usage:collect',
+        'casekit:usage:import',
         'casekit:validate:apex',
         'casekit:validate:metadata',
         'casekit:verify'

@@ -2,7 +2,6 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@jsforce/jsforce-node';
-import { run as usageCommand } from '../../src/commands/usage';
 import { collect, type CollectResult } from '../../src/usage/collect';
 import { readView } from '../../src/usage/store';
 import {
@@ -149,8 +148,8 @@ describe('usage collect (EventLogFile, ApiTotalUsage)', () => {
             SF_ACCESS_TOKEN: h.emulator.accessToken
         };
         const run = await runCommand(
-            usageCommand,
-            ['collect', '--store', store, '--json'],
+            'usage collect',
+            ['--store', store, '--json'],
             env
         );
         expect(run.code).toBe(0);
@@ -158,12 +157,14 @@ describe('usage collect (EventLogFile, ApiTotalUsage)', () => {
         expect(result.organizationId).toMatch(/^00D\w{12}$/);
         expect(result.files[0]?.status).toBe('added');
         const human = await runCommand(
-            usageCommand,
-            ['collect', '--store', store],
+            'usage collect',
+            ['--store', store],
             env
         );
+        expect(human.code).toBe(0);
         expect(human.stdout).toContain('0 added, 1 already stored, 0 failed');
-        const help = await runCommand(usageCommand, ['collect', '--help']);
+        const help = await runCommand('usage collect', ['--help']);
+        expect(help.stdout).toContain('sf casekit usage collect');
         expect(help.stdout).toContain('npm run usage -- collect');
         const cwd = process.cwd();
         process.chdir(path.dirname(store));

@@ -12,7 +12,6 @@ import { classify } from '../../src/usage/classify';
 import { importFiles } from '../../src/usage/import';
 import { aggregateCsv } from '../../src/usage/aggregate';
 import { addSources, readView, type UsageView } from '../../src/usage/store';
-import { run as usageCommand } from '../../src/commands/usage';
 import { runCommand } from '../support/run-command';
 import { HEADER, csv, type Row } from './csv';
 
@@ -406,9 +405,10 @@ describe('usage import: ApiTotalUsage CSV into the store', () => {
 
     it('npm run usage -- import: a table, or one JSON document; a bad file exits 1 with a clear error', async () => {
         const file = write('a.csv', csv(VERBS));
-        const json = await runCommand(usageCommand, [
-            'import',
+        const second = write('b.csv', csv(VERBS.slice(0, 2)));
+        const json = await runCommand('usage import', [
             file,
+            second,
             '--store',
             store(),
             '--json'
@@ -418,26 +418,36 @@ describe('usage import: ApiTotalUsage CSV into the store', () => {
             json.json<{
                 result: { files: { rows: number; added: boolean }[] };
             }>().result.files
-        ).toEqual([expect.objectContaining({ rows: 7, added: true })]);
-        const again = await runCommand(usageCommand, [
-            'import',
+        ).toEqual([
+            expect.objectContaining({ rows: 7, added: true }),
+            expect.objectContaining({ rows: 2, added: true })
+        ]);
+        const again = await runCommand('usage import', [
             file,
             '--store',
             store()
         ]);
+        expect(again.code).toBe(0);
         expect(again.stdout).toContain('already stored: unchanged');
-        const bad = await runCommand(usageCommand, [
-            'import',
+        expect(again.stdout).toContain(`Store: ${store()}`);
+        const bad = await runCommand('usage import', [
             write('x.csv', 'a,b\r\n1,2\r\n'),
             '--store',
             store(),
             '--json'
         ]);
         expect(bad.code).toBe(1);
-        expect(bad.json<{ message: string }>().message).toMatch(
-            /x\.csv: not an ApiTotalUsage event log file/
-        );
-        const help = await runCommand(usageCommand, ['import', '--help']);
+        expect(bad.json<{ name: string; message: string }>()).toMatchObject({
+            name: 'BadArgument',
+            message: expect.stringMatching(
+                /x\.csv: not an ApiTotalUsage event log file/
+            ) as unknown
+        });
+        const none = await runCommand('usage import', ['--json']);
+        expect(none.code).toBe(1);
+        expect(none.json<{ name: string }>().name).toBe('BadArgument');
+        const help = await runCommand('usage import', ['--help']);
+        expect(help.stdout).toContain('sf casekit usage import');
         expect(help.stdout).toContain('npm run usage -- import');
     });
 

@@ -4,8 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadContract } from '../../src/access/contract';
 import type { RuleResult } from '../../src/access/types';
-import { run as contractCommand } from '../../src/commands/contract';
-import { run as verifyCommand } from '../../src/commands/verify';
 import { importFiles } from '../../src/usage/import';
 import {
     REPO_ROOT,
@@ -185,17 +183,8 @@ describe('least privilege from evidence: import → suggest → verify --usage',
     async function suggestTo(store: string): Promise<string> {
         const out = path.join(dir, 'suggested.json');
         const run = await runCommand(
-            contractCommand,
-            [
-                'suggest',
-                '--user',
-                username,
-                '--store',
-                store,
-                '--out',
-                out,
-                '--json'
-            ],
+            'contract suggest',
+            ['--user', username, '--store', store, '--out', out, '--json'],
             env
         );
         expect(run.stderr).toBe('');
@@ -209,7 +198,7 @@ describe('least privilege from evidence: import → suggest → verify --usage',
         extra: string[] = []
     ): Promise<{ code: number; results: RuleResult[] }> {
         const run = await runCommand(
-            verifyCommand,
+            'verify',
             [
                 '--user',
                 username,
@@ -402,19 +391,56 @@ describe('least privilege from evidence: import → suggest → verify --usage',
     });
 
     it('contract suggest: --help, and a clear error for a user with no rows', async () => {
-        const help = await runCommand(contractCommand, ['suggest', '--help']);
-        expect(help.stdout).toContain('npm run contract -- suggest --user');
         clock = new Date('2026-11-25T00:00:00Z');
         const store = await importDays(1);
         const other = createUsers(h.emulator.org, 1, 'idle')[0] as string;
         const run = await runCommand(
-            contractCommand,
-            ['suggest', '--user', other, '--store', store, '--json'],
+            'contract suggest',
+            ['--user', other, '--store', store, '--json'],
             env
         );
         expect(run.code).toBe(1);
-        expect(run.json<{ message: string }>().message).toMatch(
-            /no ApiTotalUsage rows for idle0@example.com/
-        );
+        expect(run.json<{ name: string; message: string }>()).toMatchObject({
+            name: 'NotFound',
+            message: expect.stringMatching(
+                /no ApiTotalUsage rows for idle0@example.com/
+            ) as unknown
+        });
+        for (const [args, name, message] of [
+            [['--store', store], 'BadArgument', /Missing required flag user/],
+            [
+                ['--user', other, '--store', store, '--since', '11/01/2026'],
+                'BadArgument',
+                /--since takes a date YYYY-MM-DD, got "11\/01\/2026"/
+            ],
+            [
+                ['--user', 'nobody@example.com', '--store', store],
+                'NotFound',
+                /No user with username nobody@example.com in this org/
+            ],
+            [
+                ['--user', other, '--store', path.join(dir, 'empty')],
+                'NotFound',
+                /no usage store here/
+            ]
+        ] as const) {
+            const failed = await runCommand(
+                'contract suggest',
+                [...args, '--json'],
+                env
+            );
+            expect(failed.code).toBe(1);
+            expect(
+                failed.json<{ name: string; message: string }>()
+            ).toMatchObject({
+                name,
+                message: expect.stringMatching(message) as unknown
+            });
+        }
+        // Last: a run after --help in the same process exits 2 with no output (the in-process
+        // runner's state after oclif's help), which the sf CLI and the npm scripts never do.
+        const help = await runCommand('contract suggest', ['--help']);
+        expect(help.stdout).toContain('sf casekit contract suggest');
+        expect(help.stdout).toContain('npm run contract -- suggest --user');
     });
 });
