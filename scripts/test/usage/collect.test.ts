@@ -163,9 +163,6 @@ describe('usage collect (EventLogFile, ApiTotalUsage)', () => {
         );
         expect(human.code).toBe(0);
         expect(human.stdout).toContain('0 added, 1 already stored, 0 failed');
-        const help = await runCommand('usage collect', ['--help']);
-        expect(help.stdout).toContain('sf casekit usage collect');
-        expect(help.stdout).toContain('npm run usage -- collect');
         const cwd = process.cwd();
         process.chdir(path.dirname(store));
         try {
@@ -176,5 +173,69 @@ describe('usage collect (EventLogFile, ApiTotalUsage)', () => {
         } finally {
             process.chdir(cwd);
         }
+    });
+
+    it('npm run usage -- collect: exit 68 when some files failed and others were added, 1 (Query) when none was added', async () => {
+        await trafficDay('2026-11-02');
+        await trafficDay('2026-11-03');
+        const env = {
+            SF_INSTANCE_URL: h.emulator.url,
+            SF_ACCESS_TOKEN: h.emulator.accessToken
+        };
+        const files = h.emulator.org
+            .rows('EventLogFile')
+            .map((row) => String(row.Id))
+            .sort();
+        expect(files).toHaveLength(2);
+        // A file whose columns are not ApiTotalUsage's fails; the others are still collected.
+        const spoil = (id: string) =>
+            h.emulator.org.store.update('EventLogFile', id, {
+                LogFileFieldNames: 'EVENT_TYPE,TIMESTAMP,LOGIN_STATUS'
+            });
+        spoil(files[1] as string);
+        const partial = await runCommand(
+            'usage collect',
+            ['--store', store, '--json'],
+            env
+        );
+        expect(partial.code).toBe(68);
+        const doc = partial.json<{ status: number; result: CollectResult }>();
+        expect(doc.status).toBe(68);
+        expect(doc.result.files.map((f) => f.status).sort()).toEqual([
+            'added',
+            'failed'
+        ]);
+        expect(
+            doc.result.files.find((f) => f.status === 'failed')?.error
+        ).toMatch(/not an ApiTotalUsage event log file/);
+
+        spoil(files[0] as string);
+        const none = await runCommand(
+            'usage collect',
+            ['--store', `${store}-2`],
+            env
+        );
+        expect(none.code).toBe(1);
+        expect(none.stdout).toContain('0 added, 0 already stored, 2 failed');
+        expect(none.stderr).toContain(
+            '2 ApiTotalUsage log file(s) could not be collected'
+        );
+        const json = await runCommand(
+            'usage collect',
+            ['--store', `${store}-2`, '--json'],
+            env
+        );
+        expect(json.code).toBe(1);
+        expect(
+            json.json<{ name: string; result: CollectResult }>()
+        ).toMatchObject({
+            name: 'Query',
+            result: { files: [{ status: 'failed' }, { status: 'failed' }] }
+        });
+        // Last in the file: a run after --help in the same process fails (command not found, exit
+        // 2; the in-process runner's state after oclif's help), which the sf CLI never does.
+        const help = await runCommand('usage collect', ['--help']);
+        expect(help.stdout).toContain('sf casekit usage collect');
+        expect(help.stdout).toContain('npm run usage -- collect');
     });
 });
