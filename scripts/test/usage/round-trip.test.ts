@@ -437,6 +437,37 @@ describe('least privilege from evidence: import → suggest → verify --usage',
                 message: expect.stringMatching(message) as unknown
             });
         }
+        // An --out that cannot be written: ReportFile, the suggestion still in `result`.
+        const full = await importDays(2);
+        const blocked = path.join(dir, 'a-file');
+        writeFileSync(blocked, '');
+        const unwritable = await runCommand(
+            'contract suggest',
+            [
+                '--user',
+                username,
+                '--store',
+                full,
+                '--out',
+                path.join(blocked, 'contract.json'),
+                '--json'
+            ],
+            env
+        );
+        expect(unwritable.code).toBe(1);
+        expect(
+            unwritable.json<{
+                name: string;
+                message: string;
+                result: { contract: { name: string } };
+            }>()
+        ).toMatchObject({
+            name: 'ReportFile',
+            message: expect.stringMatching(
+                /--out .*contract\.json: cannot write the file \(a part of the path is a file, not a folder\)/
+            ) as unknown,
+            result: { contract: { name: expect.any(String) as unknown } }
+        });
         // Last: a run after --help in the same process exits 2 with no output (the in-process
         // runner's state after oclif's help), which the sf CLI and the npm scripts never do.
         const help = await runCommand('contract suggest', ['--help']);
