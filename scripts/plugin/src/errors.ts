@@ -14,7 +14,13 @@ const BY_CLASS: Record<string, KitErrorName> = {
     VerifyError: 'BadArgument',
     InputError: 'BadArgument',
     AssignError: 'NotFound',
-    ProvisionError: 'ProvisionBlocked'
+    ProvisionError: 'ProvisionBlocked',
+    // Least privilege from evidence (scripts/src/usage): a CSV that is not an ApiTotalUsage log or
+    // cannot be read is bad input; a store or rows that are not there are not found.
+    ImportError: 'BadArgument',
+    NotApiTotalUsageError: 'BadArgument',
+    StoreError: 'NotFound',
+    SuggestError: 'NotFound'
 };
 
 /** The credentials codes (CredentialsError.errorCode), kept as `code`, and their names. */
@@ -46,7 +52,12 @@ const ACTIONS: Partial<Record<KitErrorName, string[]>> = {
 
 /** True for oclif's flag and argument parsing errors (unknown flag, missing value, ...). */
 function isParseError(error: Error): boolean {
-    return 'parse' in error && 'oclif' in error;
+    // A flag value its parser refuses (Flags.integer's min, Flags.file's exists, ...): oclif
+    // rewrites the message to "Parsing --<flag> \n\t<reason>" (@oclif/core lib/parser/parse.js).
+    return (
+        ('parse' in error && 'oclif' in error) ||
+        /^Parsing --[\w-]+ \n\t/.test(error.message)
+    );
 }
 
 /** The error as a named kit error; `command` is the id for the help action, e.g. "casekit verify". */

@@ -22,7 +22,16 @@ export async function preload(env: Record<string, string> = {}): Promise<void> {
 /** Runs one casekit command: `argv` is what follows `sf casekit`, e.g. `['verify', '--json']`. */
 export async function runCasekit(argv: string[]): Promise<void> {
     config ??= Config.load(PLUGIN_ROOT);
-    await run(['casekit', ...argv], await config);
+    const loaded = await config;
+    try {
+        await run(['casekit', ...argv], loaded);
+    } finally {
+        // Showing help leaves the loaded configuration unable to find commands on the next run in
+        // the same process ("command casekit:verify not found"): load it afresh after a help run.
+        if (argv.some((word) => word === '--help' || word === '-h')) {
+            config = undefined;
+        }
+    }
 }
 
 export interface InProcessRun {

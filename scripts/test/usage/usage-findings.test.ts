@@ -198,16 +198,15 @@ describe('usage findings (verify --usage)', () => {
                 'BadArgument',
                 /^--since takes a date YYYY-MM-DD, got "2026-1-2"$/
             ],
-            // oclif's flag-value errors ("Parsing --min-days ...") are not yet named BadArgument
-            // by scripts/plugin/src/errors.ts: only the message is asserted here.
+            // oclif's flag-value errors ("Parsing --min-days ...") are BadArgument too.
             [
                 ['--usage', '--min-days', '0'],
-                undefined,
+                'BadArgument',
                 /Expected an integer greater than or equal to 1 but received: 0/
             ],
             [
                 ['--usage', '--min-days', '1.5'],
-                undefined,
+                'BadArgument',
                 /Expected an integer but received: 1\.5/
             ]
         ] as const) {
@@ -219,9 +218,7 @@ describe('usage findings (verify --usage)', () => {
             expect(run.code).toBe(1);
             const doc = run.json<{ name: string; message: string }>();
             expect(doc.message).toMatch(message);
-            if (name) {
-                expect(doc.name).toBe(name);
-            }
+            expect(doc.name).toBe(name);
         }
     });
 });
