@@ -18,6 +18,8 @@ export type Scope = 'Contact' | 'Account' | 'CreatedBy';
 export const SCOPES: readonly Scope[] = ['Contact', 'Account', 'CreatedBy'];
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 200;
+/** CasePortalSettings.DEFAULT_ORIGIN: Case.Origin when Case_Origin__c is blank. */
+export const DEFAULT_ORIGIN = 'Web';
 
 /** CasePortalSettings as the Apex reads it from the Default record. */
 export interface PortalSettings {
@@ -29,6 +31,8 @@ export interface PortalSettings {
     pageSize: number;
     /** Customer_Statuses__c: lower-case internal Status API value -> the customer's name. */
     customerStatuses: Record<string, string>;
+    /** Case_Origin__c: Case.Origin of portal-created cases (blank: Web). */
+    caseOrigin: string;
 }
 
 interface RecordXml {
@@ -124,6 +128,7 @@ export function loadDefaultSettings(
         ),
         customerStatuses: parseCustomerStatuses(
             values.get('Customer_Statuses__c')
-        )
+        ),
+        caseOrigin: values.get('Case_Origin__c')?.trim() || DEFAULT_ORIGIN
     };
 }

@@ -86,7 +86,8 @@ export function callContext(
                 : maxPageSize && Number(pageSize) > 0
                   ? Math.min(Math.trunc(Number(pageSize)), maxPageSize)
                   : toPageSize(Number(pageSize)),
-        customerStatuses: defaults.customerStatuses
+        customerStatuses: defaults.customerStatuses,
+        caseOrigin: defaults.caseOrigin
     };
     const permissions = {} as Record<PermissionKey, boolean>;
     for (const key of Object.keys(PERMISSION_NAMES) as PermissionKey[]) {

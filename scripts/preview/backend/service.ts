@@ -313,7 +313,8 @@ export class PreviewBackend {
             createdById: me.id,
             createdDate: now,
             lastModifiedDate: now,
-            closedDate: null
+            closedDate: null,
+            origin: call.settings.caseOrigin
         };
         this.store.cases.set(record.id, record);
         return this.toSummary(record, call.settings);

@@ -25,6 +25,8 @@ export interface CaseRecord {
     createdDate: number;
     lastModifiedDate: number;
     closedDate: number | null;
+    /** Case.Origin; seeded cases have none. */
+    origin?: string;
 }
 
 export interface CommentRecord {

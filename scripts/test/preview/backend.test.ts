@@ -42,7 +42,8 @@ describe('preview settings', () => {
             customerStatuses: {
                 working: 'In progress',
                 escalated: 'In progress'
-            }
+            },
+            caseOrigin: 'Web'
         });
     });
 
@@ -156,12 +157,19 @@ describe('customer-facing statuses', () => {
 });
 
 describe('labels filled as String.format (Java MessageFormat) fills them', () => {
-    it('keeps a doubled apostrophe and the reason', () => {
+    it('keeps a doubled apostrophe; the save failure is curated (no database text)', () => {
         const saveFailed = label('Error_SaveFailed');
         expect(saveFailed).toContain("''");
-        expect(formatMessage(saveFailed, "It isn't valid.")).toBe(
-            "We couldn't save your changes: It isn't valid."
+        expect(saveFailed).not.toContain('{0}');
+        expect(formatMessage(saveFailed, 'REQUIRED_FIELD_MISSING')).toBe(
+            "We couldn't save your changes. Please try again; if it keeps failing, contact support."
         );
+    });
+
+    it('stamps Case.Origin from the settings (Case_Origin__c, default Web)', () => {
+        const service = setup();
+        const created = service.createCase(as(''), { subject: 'Origin' });
+        expect(service.store.cases.get(created.recordId)?.origin).toBe('Web');
     });
 
     it('loses the placeholder after a single apostrophe, as Apex would', () => {

@@ -66,7 +66,8 @@ const BASE_SETTINGS: PortalSettings = {
     closeStatuses: ['Closed'],
     scope: 'Contact',
     pageSize: 25,
-    customerStatuses: {}
+    customerStatuses: {},
+    caseOrigin: 'Web'
 };
 
 function callFor(rule: Rule): CallContext {
