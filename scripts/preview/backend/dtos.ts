@@ -96,12 +96,12 @@ export const CONTROLLER_METHODS = {
     getMyCases: {
         params: [['filter', 'CaseFilter']],
         returns: 'CasePage',
-        cacheable: true
+        cacheable: false
     },
     getCaseDetail: {
         params: [['caseId', 'Id']],
         returns: 'CaseDetail',
-        cacheable: true
+        cacheable: false
     },
     createCase: {
         params: [['input', 'NewCaseInput']],

@@ -185,6 +185,33 @@ export class PreviewStore {
         return this;
     }
 
+    /**
+     * What a support agent does in the org meanwhile (preview and e2e only): a published reply
+     * and, optionally, a new status. The portal shows it the next time the view is shown.
+     */
+    agentUpdate(caseId: string, body: string, status?: string): boolean {
+        const record = this.cases.get(caseId);
+        if (!record) {
+            return false;
+        }
+        const now = this.now();
+        this.comments.push({
+            id: this.commentIds.next(),
+            parentId: caseId,
+            body,
+            isPublished: true,
+            createdById: this.agent.id,
+            createdDate: now
+        });
+        const value = CASE_STATUSES.find((s) => s.value === status);
+        if (value) {
+            record.status = value.value;
+            record.closedDate = value.isClosed ? now : null;
+        }
+        record.lastModifiedDate = now;
+        return true;
+    }
+
     private seedComments(record: CaseRecord, next: () => number): void {
         const replies = Math.floor(next() * 4);
         let at = record.createdDate;

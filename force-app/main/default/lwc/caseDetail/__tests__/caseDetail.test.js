@@ -1,6 +1,5 @@
 import { createElement } from 'lwc';
 import { registerSa11yMatcher } from '@sa11y/jest';
-import { refreshApex } from '@salesforce/apex';
 import CaseDetail from 'c/caseDetail';
 import getCaseDetail from '@salesforce/apex/CasePortalController.getCaseDetail';
 import addComment from '@salesforce/apex/CasePortalController.addComment';
@@ -15,22 +14,12 @@ const CASE_ID = DETAIL.summary.recordId;
 
 jest.mock(
     '@salesforce/apex/CasePortalController.getCaseDetail',
-    () => {
-        const {
-            createApexTestWireAdapter
-        } = require('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
+    () => ({ default: jest.fn() }),
     { virtual: true }
 );
 jest.mock(
     '@salesforce/apex/CasePortalController.addComment',
     () => ({ default: jest.fn() }),
-    { virtual: true }
-);
-jest.mock(
-    '@salesforce/apex',
-    () => ({ refreshApex: jest.fn(() => Promise.resolve()) }),
     { virtual: true }
 );
 
@@ -47,15 +36,8 @@ const $$ = (element, selector) => [
 ];
 
 describe('c-case-detail', () => {
-    let wireUpdates;
-
     beforeAll(() => {
         registerSa11yMatcher();
-    });
-
-    beforeEach(() => {
-        // Every update of the wire's configuration is one getCaseDetail request.
-        wireUpdates = jest.spyOn(getCaseDetail.adapter.prototype, 'update');
     });
 
     afterEach(() => {
@@ -66,6 +48,7 @@ describe('c-case-detail', () => {
         jest.clearAllMocks();
     });
 
+    /** data: the case getCaseDetail answers; null: an answer the test gives (returned). */
     async function renderDetail(data, props = {}) {
         const element = createElement('c-case-detail', { is: CaseDetail });
         Object.assign(
@@ -78,10 +61,10 @@ describe('c-case-detail', () => {
             },
             props
         );
-        document.body.appendChild(element);
         if (data) {
-            getCaseDetail.emit(data);
+            getCaseDetail.mockResolvedValue(data);
         }
+        document.body.appendChild(element);
         await flushPromises();
         return element;
     }
@@ -97,8 +80,8 @@ describe('c-case-detail', () => {
     it('renders the case from one getCaseDetail request', async () => {
         const element = await renderDetail(DETAIL);
 
-        expect(wireUpdates).toHaveBeenCalledTimes(1);
-        expect(wireUpdates.mock.calls[0][0]).toEqual({ caseId: CASE_ID });
+        expect(getCaseDetail).toHaveBeenCalledTimes(1);
+        expect(getCaseDetail).toHaveBeenCalledWith({ caseId: CASE_ID });
         expect($(element, 'h2').textContent).toContain(
             'c.CasePortal_CaseHeading'
         );
@@ -130,10 +113,16 @@ describe('c-case-detail', () => {
     });
 
     it('shows a spinner until the case arrives, then the server message on failure', async () => {
+        let fail;
+        getCaseDetail.mockReturnValue(
+            new Promise((resolve, reject) => {
+                fail = reject;
+            })
+        );
         const element = await renderDetail(null);
         expect($(element, 'lightning-spinner')).not.toBeNull();
 
-        getCaseDetail.error({ message: "We couldn't find that case." });
+        fail({ body: { message: "We couldn't find that case." } });
         await flushPromises();
 
         expect($(element, 'lightning-spinner')).toBeNull();
@@ -141,6 +130,29 @@ describe('c-case-detail', () => {
         expect(alert.getAttribute('role')).toBe('alert');
         expect(alert.textContent).toContain("We couldn't find that case.");
         expect($(element, '[data-id="reply-box"]')).toBeNull();
+    });
+
+    it('says "case not found" for an id that is no record Id, without a call', async () => {
+        const element = await renderDetail(null, { caseId: 'not-an-id' });
+
+        expect(getCaseDetail).not.toHaveBeenCalled();
+        expect($(element, '[data-id="load-error"]').textContent).toContain(
+            'c.CasePortal_Error_CaseNotFound'
+        );
+        expect($(element, 'lightning-spinner')).toBeNull();
+    });
+
+    it('reads the case again each time it is shown (fresh agent replies)', async () => {
+        await renderDetail(DETAIL);
+        const again = await renderDetail({
+            ...DETAIL,
+            summary: { ...DETAIL.summary, statusLabel: 'Waiting for you' }
+        });
+
+        expect(getCaseDetail).toHaveBeenCalledTimes(2);
+        expect($(again, '[data-id="status"]').textContent).toContain(
+            'Waiting for you'
+        );
     });
 
     it('sends a reply, announces it and refreshes the case', async () => {
@@ -156,7 +168,8 @@ describe('c-case-detail', () => {
             caseId: CASE_ID,
             body: 'Thanks, it works again.'
         });
-        expect(refreshApex).toHaveBeenCalledTimes(1);
+        // The case is read again after the reply: the first read and this one.
+        expect(getCaseDetail).toHaveBeenCalledTimes(2);
         expect($(element, '[data-id="announcement"]').textContent.trim()).toBe(
             'c.CasePortal_ReplySent'
         );
@@ -203,7 +216,7 @@ describe('c-case-detail', () => {
         const alert = $(element, '[data-id="action-error"]');
         expect(alert.getAttribute('role')).toBe('alert');
         expect(alert.textContent).toContain('closed');
-        expect(refreshApex).not.toHaveBeenCalled();
+        expect(getCaseDetail).toHaveBeenCalledTimes(1);
     });
 
     it('hides the reply box without reply access', async () => {
@@ -251,6 +264,8 @@ describe('c-case-detail', () => {
         // While it is open, the close button is replaced by it.
         expect($(element, '[data-id="close-case"]')).toBeNull();
 
+        // The server now has the case closed; the view reads it again.
+        getCaseDetail.mockResolvedValue({ ...DETAIL, summary: CLOSED_SUMMARY });
         confirm.dispatchEvent(
             new CustomEvent('closed', { detail: CLOSED_SUMMARY })
         );
@@ -258,7 +273,7 @@ describe('c-case-detail', () => {
 
         expect(updated).toHaveBeenCalledTimes(1);
         expect(updated.mock.calls[0][0].detail).toEqual(CLOSED_SUMMARY);
-        expect(refreshApex).toHaveBeenCalledTimes(1);
+        expect(getCaseDetail).toHaveBeenCalledTimes(2);
         expect($(element, 'c-case-close-confirm')).toBeNull();
         expect($(element, '[data-id="status"]').textContent).toContain(
             'c.CasePortal_StateClosed'
@@ -290,7 +305,7 @@ describe('c-case-detail', () => {
         await flushPromises();
 
         expect(updated).not.toHaveBeenCalled();
-        expect(refreshApex).not.toHaveBeenCalled();
+        expect(getCaseDetail).toHaveBeenCalledTimes(1);
         expect($(element, 'c-case-close-confirm')).toBeNull();
         const closeButton = $(element, '[data-id="close-case"]');
         expect(closeButton).not.toBeNull();
