@@ -220,7 +220,12 @@ export async function startPreviewServer(
         }
         if (method === 'POST' && url.pathname === '/preview/agent-update') {
             // An agent's reply (and status) in the "org", for tests of fresh data.
-            let input: { caseId?: unknown; body?: unknown; status?: unknown };
+            let input: {
+                caseId?: unknown;
+                body?: unknown;
+                status?: unknown;
+                channel?: unknown;
+            };
             try {
                 input = JSON.parse(await readBody(request)) as typeof input;
             } catch {
@@ -235,7 +240,8 @@ export async function startPreviewServer(
                 backend.store.agentUpdate(
                     input.caseId,
                     input.body,
-                    typeof input.status === 'string' ? input.status : undefined
+                    typeof input.status === 'string' ? input.status : undefined,
+                    input.channel === 'email' ? 'email' : 'comment'
                 );
             sendJson(response, updated ? 200 : 404, { updated });
             return;

@@ -71,7 +71,8 @@ export const DTO_FIELDS = {
         body: 'String',
         createdDate: 'Datetime',
         authorName: 'String',
-        isMine: 'Boolean'
+        isMine: 'Boolean',
+        source: 'String'
     },
     NewCaseInput: {
         subject: 'String',
@@ -199,6 +200,8 @@ export interface CommentItem {
     createdDate: string;
     authorName: string | null;
     isMine: boolean;
+    /** comment (published CaseComment) or email (EmailMessage). */
+    source: 'comment' | 'email';
 }
 
 export interface CaseDetail {

@@ -1,6 +1,7 @@
 import { invokeApex } from '../../preview/backend/invoke';
 import {
     PreviewBackend,
+    stripHtmlTags,
     type CallContext
 } from '../../preview/backend/service';
 import { PreviewStore } from '../../preview/backend/store';
@@ -245,5 +246,35 @@ describe('refusals, as the Apex raises them', () => {
                 isUserDefinedException: false
             }
         });
+    });
+});
+
+describe('one conversation (CasePortalService.conversation)', () => {
+    it('merges published comments with the emails to or from the customer, oldest first', () => {
+        const service = setup();
+        const withEmail = service.store.emails[0]?.parentId ?? '';
+        const thread = service.getCaseDetail(as(''), withEmail).comments;
+        const emails = thread.filter((item) => item.source === 'email');
+
+        expect(emails.map((item) => [item.isMine, item.body])).toEqual([
+            [true, 'Sending this by email as well: the issue is still there.'],
+            [false, 'Thanks, we are on it.\nTip: restart the unit first.']
+        ]);
+        expect(emails[1]?.authorName).toBe('Sam Rivera');
+        // No email to a third party, no draft, no internal note.
+        const bodies = thread.map((item) => item.body).join('\n');
+        expect(bodies).not.toContain('Vendor escalation');
+        expect(bodies).not.toContain('Draft');
+        expect(bodies).not.toContain('Internal note');
+        const dates = thread.map((item) => Date.parse(item.createdDate));
+        expect(dates).toEqual([...dates].sort((a, b) => a - b));
+    });
+
+    it('shows an HTML email as text (markup removed, never rendered)', () => {
+        expect(
+            stripHtmlTags(
+                '<p>Hi &amp; welcome</p><script>alert(1)</script><img src=x onerror=alert(1)>Bye'
+            )
+        ).toBe('Hi & welcome\nBye');
     });
 });

@@ -34,6 +34,7 @@ import CLOSED_NOTICE from '@salesforce/label/c.CasePortal_ClosedNotice';
 import CLOSE_CASE from '@salesforce/label/c.CasePortal_CloseCase';
 import CASE_CLOSED from '@salesforce/label/c.CasePortal_CaseClosedMessage';
 import CASE_NOT_FOUND from '@salesforce/label/c.CasePortal_Error_CaseNotFound';
+import SOURCE_EMAIL from '@salesforce/label/c.CasePortal_SourceEmail';
 
 /** CaseComment.CommentBody holds 4,000 bytes (the server checks it too). */
 const DEFAULT_COMMENT_MAX_BYTES = 4000;
@@ -42,7 +43,9 @@ const NUMBER_FORMAT = new Intl.NumberFormat(LOCALE);
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /**
- * One case: its fields, status, the published comment thread (oldest first), a reply box with a
+ * One case: its fields, status, the conversation (published comments and the emails to or from
+ * the customer, oldest first, each body shown as text: lightning-formatted-text escapes markup
+ * and only links URLs), a reply box with a
  * byte counter, and the close action with its inline confirmation (c-case-close-confirm; no
  * modal, so it works on LWR and Aura sites). Rendering takes one server call: getCaseDetail,
  * called imperatively and not cacheable, so each time the case is shown it is as the server has
@@ -96,7 +99,8 @@ export default class CaseDetail extends LightningElement {
         REPLY_HELP,
         SEND,
         CLOSED_NOTICE,
-        CLOSE_CASE
+        CLOSE_CASE,
+        SOURCE_EMAIL
     };
 
     timeZone = TIME_ZONE;
@@ -217,6 +221,7 @@ export default class CaseDetail extends LightningElement {
             author: comment.isMine
                 ? AUTHOR_YOU
                 : comment.authorName || AUTHOR_SUPPORT,
+            isEmail: comment.source === 'email',
             itemClass: comment.isMine
                 ? 'slds-box slds-box_small slds-m-bottom_small slds-theme_shade'
                 : 'slds-box slds-box_small slds-m-bottom_small'

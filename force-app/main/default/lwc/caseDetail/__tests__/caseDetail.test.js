@@ -6,6 +6,7 @@ import addComment from '@salesforce/apex/CasePortalController.addComment';
 
 const DETAIL = require('./data/caseDetail.json');
 const DETAIL_CLOSED = require('./data/caseDetailClosed.json');
+const DETAIL_WITH_EMAIL = require('./data/caseDetailWithEmail.json');
 const CLOSED_SUMMARY = require('../../caseCloseConfirm/__tests__/data/closedSummary.json');
 const CLOSE_STATUSES = require('../../caseCloseConfirm/__tests__/data/closeStatuses.json');
 const NEW_COMMENT = require('./data/newComment.json');
@@ -110,6 +111,25 @@ describe('c-case-detail', () => {
                 (item) => item.querySelector('lightning-formatted-text').value
             )
         ).toEqual(DETAIL.comments.map((comment) => comment.body));
+    });
+
+    it('shows emails in the same thread, marked as email, their bodies as text', async () => {
+        const element = await renderDetail(DETAIL_WITH_EMAIL);
+
+        const items = $$(element, '[data-id="comments"] li');
+        expect(items).toHaveLength(4);
+        expect(
+            items.map((item) =>
+                Boolean(item.querySelector('[data-id="email-badge"]'))
+            )
+        ).toEqual([false, false, true, false]);
+        expect(items[2].textContent).toContain('Sam Agent');
+        expect(items[2].textContent).toContain('c.CasePortal_SourceEmail');
+        // Markup in a body stays text: it goes to lightning-formatted-text, never to innerHTML.
+        expect(items[2].querySelector('lightning-formatted-text').value).toBe(
+            DETAIL_WITH_EMAIL.comments[2].body
+        );
+        expect(items[2].querySelector('b')).toBeNull();
     });
 
     it('shows a spinner until the case arrives, then the server message on failure', async () => {

@@ -11,7 +11,7 @@ import {
 } from './harness';
 
 /**
- * A URL per case and fresh data (#23): the open case is the page state c__caseId, so a link or a
+ * The portal features of #23. A URL per case and fresh data: the open case is the page state c__caseId, so a link or a
  * reload opens it and the browser's Back returns to the list; an id the customer cannot see says
  * "case not found"; a view shown again reads the server again (an agent's reply shows). By mouse
  * and by keyboard, on a phone (390 px) and a desktop (1280 px) viewport, axe clean.
@@ -49,14 +49,15 @@ function caseHeading(page: Page, caseNumber: string) {
 async function agentUpdate(
     caseId: string,
     body: string,
-    status?: string
+    status?: string,
+    channel: 'comment' | 'email' = 'comment'
 ): Promise<void> {
     const response = await fetch(
         new URL('preview/agent-update', harness.server.url),
         {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ caseId, body, status })
+            body: JSON.stringify({ caseId, body, status, channel })
         }
     );
     expect(response.status).toBe(200);
@@ -180,4 +181,39 @@ test("fresh data: an agent's reply and status change show when the case and the 
     await until(async () =>
         ((await row.textContent()) ?? '').includes('In progress')
     );
+});
+
+describe.each(VIEWPORTS)('one conversation on a $name', ({ viewport }) => {
+    test("an agent's HTML email shows in the thread as text, marked as email, by keyboard", async () => {
+        const [first] = await harness.cases({ status: 'open' });
+        if (!first?.subject) {
+            throw new Error('the preview seeds open cases with subjects');
+        }
+        const marker = `Answer ${viewport.width}`;
+        await agentUpdate(
+            first.recordId,
+            `<p>${marker}: <b>restart</b> the unit.</p><img src=x onerror="window.__xss=1">`,
+            undefined,
+            'email'
+        );
+        const page = await harness.open('', { viewport });
+        await page.locator('c-case-list tbody tr').first().waitFor();
+        await tabTo(page, (focus) => focus.name === first.subject, {
+            max: 40
+        });
+        await page.keyboard.press('Enter');
+        await caseHeading(page, first.caseNumber).waitFor();
+
+        const entry = page.locator('c-case-detail [data-id="comments"] li', {
+            hasText: marker
+        });
+        await entry.waitFor();
+        expect(await entry.textContent()).toContain(label('SourceEmail'));
+        expect(await entry.textContent()).toContain(
+            `${marker}: restart the unit.`
+        );
+        expect(await entry.locator('b, img').count()).toBe(0);
+        expect(await page.evaluate('window.__xss === undefined')).toBe(true);
+        expect(blocking(await runAxe(page))).toEqual([]);
+    });
 });
