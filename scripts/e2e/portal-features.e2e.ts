@@ -217,3 +217,90 @@ describe.each(VIEWPORTS)('one conversation on a $name', ({ viewport }) => {
         expect(blocking(await runAxe(page))).toEqual([]);
     });
 });
+
+describe.each(VIEWPORTS)('search on a $name', ({ viewport }) => {
+    test('a case number typed into the search box finds that case; Enter opens it', async () => {
+        const open = await harness.cases({ status: 'open' });
+        const target = open[open.length - 1];
+        if (!target?.subject) {
+            throw new Error('the preview seeds open cases with subjects');
+        }
+        const page = await harness.open('', { viewport });
+        await page.locator('c-case-list tbody tr').first().waitFor();
+        await tabTo(
+            page,
+            (focus) =>
+                focus.tag === 'input' &&
+                focus.name.includes(label('SearchLabel'))
+        );
+        await page.keyboard.type(target.caseNumber);
+        const rows = page.locator('c-case-list tbody tr');
+        await until(async () => {
+            const texts = await rows.allTextContents();
+            return texts.length === 1 && texts[0]!.includes(target.caseNumber);
+        });
+        await tabTo(page, (focus) => focus.name === target.subject);
+        await page.keyboard.press('Enter');
+        await caseHeading(page, target.caseNumber).waitFor();
+        expect(caseIdInUrl(page)).toBe(target.recordId);
+        expect(blocking(await runAxe(page))).toEqual([]);
+    });
+});
+
+describe.each(VIEWPORTS.map((v, index) => ({ ...v, index })))(
+    'reopen on a $name',
+    ({ viewport, index }) => {
+        test('a recently closed case is reopened with a reason (mouse on a phone, keyboard on a desktop)', async () => {
+            const closed = await harness.cases({ status: 'closed' });
+            const target = closed[index];
+            if (!target) {
+                throw new Error('the preview seeds recently closed cases');
+            }
+            const page = await harness.open(`?c__caseId=${target.recordId}`, {
+                viewport
+            });
+            await caseHeading(page, target.caseNumber).waitFor();
+            const reopen = page.getByRole('button', {
+                name: label('ReopenCase')
+            });
+            const reason = page.getByRole('textbox', {
+                name: label('ReopenReason')
+            });
+            if (index === 0) {
+                await reopen.click();
+                await reason.fill('The noise is back.');
+                await page
+                    .getByRole('button', { name: label('ReopenSubmit') })
+                    .click();
+            } else {
+                await tabTo(
+                    page,
+                    (focus) => focus.name === label('ReopenCase')
+                );
+                await page.keyboard.press('Enter');
+                await until(async () =>
+                    (await focused(page)).name.includes(label('ReopenReason'))
+                );
+                await page.keyboard.type('The noise is back.');
+                await tabTo(
+                    page,
+                    (focus) => focus.name === label('ReopenSubmit')
+                );
+                await page.keyboard.press('Enter');
+            }
+            await page.getByText(label('CaseReopened')).first().waitFor();
+            await page
+                .locator('c-case-detail [data-id="comments"] li', {
+                    hasText: 'The noise is back.'
+                })
+                .waitFor();
+            expect(await reopen.count()).toBe(0);
+            expect(
+                await page
+                    .locator('c-case-detail [data-id="reply-box"]')
+                    .count()
+            ).toBe(1);
+            expect(blocking(await runAxe(page))).toEqual([]);
+        });
+    }
+);

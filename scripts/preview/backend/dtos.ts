@@ -31,7 +31,9 @@ export const DTO_FIELDS = {
         priorityOptions: 'List<Option>',
         subjectMaxLength: 'Integer',
         descriptionMaxLength: 'Integer',
-        commentMaxBytes: 'Integer'
+        commentMaxBytes: 'Integer',
+        reopenDays: 'Integer',
+        canReopen: 'Boolean'
     },
     CaseFilter: {
         status: 'String',
@@ -64,6 +66,7 @@ export const DTO_FIELDS = {
         caseType: 'String',
         caseTypeLabel: 'String',
         closedDate: 'Datetime',
+        canReopen: 'Boolean',
         comments: 'List<CommentItem>'
     },
     CommentItem: {
@@ -125,6 +128,14 @@ export const CONTROLLER_METHODS = {
         ],
         returns: 'CaseSummary',
         cacheable: false
+    },
+    reopenCase: {
+        params: [
+            ['caseId', 'Id'],
+            ['reason', 'String']
+        ],
+        returns: 'CaseSummary',
+        cacheable: false
     }
 } as const satisfies Record<string, MethodContract>;
 
@@ -164,6 +175,8 @@ export interface PortalContext {
     subjectMaxLength: number;
     descriptionMaxLength: number;
     commentMaxBytes: number;
+    reopenDays: number;
+    canReopen: boolean;
 }
 
 export interface CaseFilter {
@@ -210,6 +223,7 @@ export interface CaseDetail {
     caseType: string | null;
     caseTypeLabel: string | null;
     closedDate: string | null;
+    canReopen: boolean;
     comments: CommentItem[];
 }
 

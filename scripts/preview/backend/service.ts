@@ -39,6 +39,8 @@ export const DESCRIPTION_MAX_LENGTH = 32000;
 export const COMMENT_MAX_BYTES = 4000;
 export const SEARCH_MAX_LENGTH = 255;
 export const COMMENT_LIMIT = 500;
+/** The org's default Case status (CaseStatus.IsDefault), where a reopened case goes. */
+export const DEFAULT_OPEN_STATUS = 'New';
 
 /** The three portal custom permissions, by the preview's short names. */
 export const PERMISSION_NAMES = {
@@ -177,7 +179,10 @@ export class PreviewBackend {
             priorityOptions: canCreate ? [...CASE_PRIORITIES] : [],
             subjectMaxLength: SUBJECT_MAX_LENGTH,
             descriptionMaxLength: DESCRIPTION_MAX_LENGTH,
-            commentMaxBytes: COMMENT_MAX_BYTES
+            commentMaxBytes: COMMENT_MAX_BYTES,
+            reopenDays: settings.reopenDays,
+            canReopen:
+                canRead && settings.caseUpdateEnabled && settings.reopenDays > 0
         };
     }
 
@@ -336,6 +341,9 @@ export class PreviewBackend {
             caseTypeLabel: labelOf(CASE_TYPES, record.type),
             closedDate:
                 record.closedDate === null ? null : iso(record.closedDate),
+            canReopen:
+                call.settings.caseUpdateEnabled &&
+                this.withinReopenWindow(call, record),
             comments: thread
         };
     }
@@ -446,6 +454,45 @@ export class PreviewBackend {
         record.lastModifiedDate = now;
         record.closedDate = now;
         return this.toSummary(record, call.settings);
+    }
+
+    /**
+     * CasePortalService.reopenCase: a closed case of the user's, closed within reopenDays, back
+     * to the default open status (New), the reason published as a comment.
+     */
+    reopenCase(
+        call: CallContext,
+        caseId: string | null,
+        reason: string | null
+    ): CaseSummary {
+        this.requireReplyAccess(call);
+        if (call.settings.reopenDays <= 0) {
+            throw this.refusal('CasePortal_Error_ReopenNotAllowed');
+        }
+        this.validateCommentBody(reason);
+        const record = this.findOwnCase(call, caseId);
+        if (!this.withinReopenWindow(call, record)) {
+            throw this.refusal('CasePortal_Error_ReopenNotAllowed');
+        }
+        const now = this.store.now();
+        this.insertComment(record, reason ?? '', now);
+        record.status = DEFAULT_OPEN_STATUS;
+        record.closedDate = null;
+        record.lastModifiedDate = now;
+        return this.toSummary(record, call.settings);
+    }
+
+    private withinReopenWindow(call: CallContext, record: CaseRecord): boolean {
+        const { settings } = call;
+        return (
+            settings.portalEnabled &&
+            settings.reopenDays > 0 &&
+            call.permissions.read &&
+            isClosed(record) &&
+            record.closedDate !== null &&
+            record.closedDate >=
+                this.store.now() - settings.reopenDays * 24 * 3600 * 1000
+        );
     }
 
     // ---- access --------------------------------------------------------------------------

@@ -44,7 +44,8 @@ describe('preview settings', () => {
                 working: 'In progress',
                 escalated: 'In progress'
             },
-            caseOrigin: 'Web'
+            caseOrigin: 'Web',
+            reopenDays: 14
         });
     });
 
@@ -276,5 +277,70 @@ describe('one conversation (CasePortalService.conversation)', () => {
                 '<p>Hi &amp; welcome</p><script>alert(1)</script><img src=x onerror=alert(1)>Bye'
             )
         ).toBe('Hi & welcome\nBye');
+    });
+});
+
+describe('reopen (CasePortalService.reopenCase)', () => {
+    const DAY = 24 * 3600 * 1000;
+
+    function closedCase(service: PreviewBackend, daysAgo: number): string {
+        const record = [...service.store.cases.values()].find(
+            (c) => c.contactId === service.store.me.contactId
+        );
+        if (!record) {
+            throw new Error('the store seeds own cases');
+        }
+        record.status = 'Closed';
+        record.closedDate = service.store.now() - daysAgo * DAY;
+        return record.id;
+    }
+
+    it('reopens a case closed within the window, the reason a published comment', () => {
+        const service = setup();
+        const id = closedCase(service, 13);
+        expect(service.getCaseDetail(as(''), id).canReopen).toBe(true);
+
+        const reopened = service.reopenCase(as(''), id, 'It broke again.');
+
+        expect(reopened.isClosed).toBe(false);
+        expect(reopened.status).toBe('New');
+        const thread = service.getCaseDetail(as(''), id).comments;
+        expect(thread[thread.length - 1]).toMatchObject({
+            body: 'It broke again.',
+            isMine: true,
+            source: 'comment'
+        });
+    });
+
+    it('refuses after the window, on an open case, with a blank reason, when off or not yours', () => {
+        const service = setup();
+        const late = closedCase(service, 15);
+        expect(service.getCaseDetail(as(''), late).canReopen).toBe(false);
+        expect(() => service.reopenCase(as(''), late, 'Again')).toThrow(
+            label('Error_ReopenNotAllowed')
+        );
+        expect(() =>
+            service.reopenCase(as('?reopenDays=0'), late, 'Again')
+        ).toThrow(label('Error_ReopenNotAllowed'));
+        expect(() => service.reopenCase(as(''), late, '  ')).toThrow(
+            label('Error_CommentRequired')
+        );
+        const open = service.getMyCases(as(''), { status: 'open' }).cases[0];
+        expect(() =>
+            service.reopenCase(as(''), open?.recordId ?? '', 'Again')
+        ).toThrow(label('Error_ReopenNotAllowed'));
+        const colleagues = [...service.store.cases.values()].find(
+            (c) => c.contactId === service.store.colleague.contactId
+        );
+        if (colleagues) {
+            colleagues.status = 'Closed';
+            colleagues.closedDate = service.store.now();
+        }
+        expect(() =>
+            service.reopenCase(as(''), colleagues?.id ?? '', 'Again')
+        ).toThrow(label('Error_CaseNotFound'));
+        expect(() => service.reopenCase(as('?update=off'), late, 'x')).toThrow(
+            label('Error_UpdateDisabled')
+        );
     });
 });

@@ -67,7 +67,8 @@ const BASE_SETTINGS: PortalSettings = {
     scope: 'Contact',
     pageSize: 25,
     customerStatuses: {},
-    caseOrigin: 'Web'
+    caseOrigin: 'Web',
+    reopenDays: 7
 };
 
 function callFor(rule: Rule): CallContext {

@@ -35,6 +35,13 @@ import CLOSE_CASE from '@salesforce/label/c.CasePortal_CloseCase';
 import CASE_CLOSED from '@salesforce/label/c.CasePortal_CaseClosedMessage';
 import CASE_NOT_FOUND from '@salesforce/label/c.CasePortal_Error_CaseNotFound';
 import SOURCE_EMAIL from '@salesforce/label/c.CasePortal_SourceEmail';
+import reopenCase from '@salesforce/apex/CasePortalController.reopenCase';
+import REOPEN_CASE from '@salesforce/label/c.CasePortal_ReopenCase';
+import REOPEN_NOTICE from '@salesforce/label/c.CasePortal_ReopenNotice';
+import REOPEN_REASON from '@salesforce/label/c.CasePortal_ReopenReason';
+import REOPEN_SUBMIT from '@salesforce/label/c.CasePortal_ReopenSubmit';
+import CASE_REOPENED from '@salesforce/label/c.CasePortal_CaseReopened';
+import CANCEL from '@salesforce/label/c.CasePortal_Cancel';
 
 /** CaseComment.CommentBody holds 4,000 bytes (the server checks it too). */
 const DEFAULT_COMMENT_MAX_BYTES = 4000;
@@ -68,6 +75,8 @@ export default class CaseDetail extends LightningElement {
             this.announcement = '';
             this.isConfirmingClose = false;
             this.replyBody = '';
+            this.isReopening = false;
+            this.reopenReason = '';
             this._caseId = value;
             if (this.connected) {
                 this.load(false);
@@ -100,7 +109,12 @@ export default class CaseDetail extends LightningElement {
         SEND,
         CLOSED_NOTICE,
         CLOSE_CASE,
-        SOURCE_EMAIL
+        SOURCE_EMAIL,
+        REOPEN_CASE,
+        REOPEN_NOTICE,
+        REOPEN_REASON,
+        REOPEN_SUBMIT,
+        CANCEL
     };
 
     timeZone = TIME_ZONE;
@@ -111,6 +125,8 @@ export default class CaseDetail extends LightningElement {
     /** Where focus goes after the next render: 'heading' or 'close'. */
     pendingFocus;
     replyBody = '';
+    isReopening = false;
+    reopenReason = '';
     connected = false;
     requestId = 0;
     isSending = false;
@@ -170,6 +186,10 @@ export default class CaseDetail extends LightningElement {
         this.pendingFocus = undefined;
         if (target === 'close') {
             this.refs.closeButton?.focus();
+        } else if (target === 'reopen') {
+            this.refs.reopenButton?.focus();
+        } else if (target === 'reopenReason') {
+            this.refs.reopenReason?.focus();
         } else if (target === 'heading') {
             this.focusHeading();
         }
@@ -250,6 +270,21 @@ export default class CaseDetail extends LightningElement {
         return this.canCloseCase && this.isConfirmingClose;
     }
 
+    /** Offered by the server (closed within the reopen window) and replies allowed here. */
+    get canReopenCase() {
+        return (
+            this.canReply && this.isClosed && Boolean(this.detail?.canReopen)
+        );
+    }
+
+    get showReopenButton() {
+        return this.canReopenCase && !this.isReopening;
+    }
+
+    get showReopenForm() {
+        return this.canReopenCase && this.isReopening;
+    }
+
     get replyBytes() {
         return utf8Length(this.replyBody);
     }
@@ -316,6 +351,55 @@ export default class CaseDetail extends LightningElement {
             textarea.setCustomValidity('');
             this.announcement = REPLY_SENT;
             // Show the thread as the server has it (agents may have answered meanwhile).
+            await this.load(true);
+        } catch (error) {
+            this.actionError = errorMessage(error);
+        } finally {
+            this.isSending = false;
+        }
+    }
+
+    handleReopen() {
+        this.actionError = undefined;
+        this.announcement = '';
+        this.isReopening = true;
+        this.pendingFocus = 'reopenReason';
+    }
+
+    handleReopenCancel() {
+        this.isReopening = false;
+        this.reopenReason = '';
+        this.pendingFocus = 'reopen';
+    }
+
+    handleReopenReasonChange(event) {
+        this.reopenReason = event.detail.value ?? '';
+    }
+
+    /** Reopens with the reason (a published comment); the case is then read again. */
+    async handleReopenSubmit() {
+        const field = this.refs.reopenReason;
+        if (!this.reopenReason.trim()) {
+            field.setCustomValidity(REPLY_REQUIRED);
+            field.reportValidity();
+            return;
+        }
+        field.setCustomValidity('');
+        this.isSending = true;
+        this.actionError = undefined;
+        try {
+            const reopened = await reopenCase({
+                caseId: this.caseId,
+                reason: this.reopenReason
+            });
+            this.isReopening = false;
+            this.reopenReason = '';
+            this.detail = { ...this.detail, summary: reopened };
+            this.announcement = CASE_REOPENED;
+            this.pendingFocus = 'heading';
+            this.dispatchEvent(
+                new CustomEvent('caseupdated', { detail: reopened })
+            );
             await this.load(true);
         } catch (error) {
             this.actionError = errorMessage(error);

@@ -3,6 +3,7 @@ import { registerSa11yMatcher } from '@sa11y/jest';
 import CaseDetail from 'c/caseDetail';
 import getCaseDetail from '@salesforce/apex/CasePortalController.getCaseDetail';
 import addComment from '@salesforce/apex/CasePortalController.addComment';
+import reopenCase from '@salesforce/apex/CasePortalController.reopenCase';
 
 const DETAIL = require('./data/caseDetail.json');
 const DETAIL_CLOSED = require('./data/caseDetailClosed.json');
@@ -20,6 +21,11 @@ jest.mock(
 );
 jest.mock(
     '@salesforce/apex/CasePortalController.addComment',
+    () => ({ default: jest.fn() }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex/CasePortalController.reopenCase',
     () => ({ default: jest.fn() }),
     { virtual: true }
 );
@@ -364,6 +370,80 @@ describe('c-case-detail', () => {
         $(element, '[data-id="back"]').click();
 
         expect(handler).toHaveBeenCalledTimes(1);
+    });
+
+    it('offers reopening only where the server allows it, and reopens with a reason', async () => {
+        const notOffered = await renderDetail(DETAIL_CLOSED);
+        expect($(notOffered, '[data-id="reopen-case"]')).toBeNull();
+
+        const reopenable = { ...DETAIL_CLOSED, canReopen: true };
+        const noReply = await renderDetail(reopenable, { canReply: false });
+        expect($(noReply, '[data-id="reopen-case"]')).toBeNull();
+
+        const reopened = {
+            ...DETAIL_CLOSED.summary,
+            isClosed: false,
+            status: 'New',
+            statusLabel: 'New'
+        };
+        reopenCase.mockResolvedValue(reopened);
+        const element = await renderDetail(reopenable);
+        const updated = jest.fn();
+        element.addEventListener('caseupdated', updated);
+        $(element, '[data-id="reopen-case"]').click();
+        await flushPromises();
+
+        // An empty reason is refused before any call.
+        $(element, '[data-id="reopen-submit"]').click();
+        await flushPromises();
+        expect(reopenCase).not.toHaveBeenCalled();
+
+        const reason = $(element, '[data-id="reopen-reason"]');
+        reason.value = 'It broke again.';
+        reason.dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'It broke again.' } })
+        );
+        getCaseDetail.mockResolvedValue({
+            ...DETAIL_CLOSED,
+            summary: reopened,
+            canReopen: false
+        });
+        $(element, '[data-id="reopen-submit"]').click();
+        await flushPromises();
+
+        expect(reopenCase).toHaveBeenCalledWith({
+            caseId: DETAIL_CLOSED.summary.recordId,
+            reason: 'It broke again.'
+        });
+        expect(updated.mock.calls[0][0].detail).toEqual(reopened);
+        expect($(element, '[data-id="announcement"]').textContent.trim()).toBe(
+            'c.CasePortal_CaseReopened'
+        );
+        expect($(element, '[data-id="reopen-form"]')).toBeNull();
+        expect($(element, '[data-id="reply-box"]')).not.toBeNull();
+    });
+
+    it('shows the server refusal when reopening fails', async () => {
+        reopenCase.mockRejectedValue({
+            body: { message: "This case can't be reopened." }
+        });
+        const element = await renderDetail({
+            ...DETAIL_CLOSED,
+            canReopen: true
+        });
+        $(element, '[data-id="reopen-case"]').click();
+        await flushPromises();
+        const reason = $(element, '[data-id="reopen-reason"]');
+        reason.dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'Again' } })
+        );
+        $(element, '[data-id="reopen-submit"]').click();
+        await flushPromises();
+
+        expect($(element, '[data-id="action-error"]').textContent).toContain(
+            "can't be reopened"
+        );
+        expect($(element, '[data-id="reopen-form"]')).not.toBeNull();
     });
 
     it('is accessible, open and closed', async () => {
