@@ -18,6 +18,8 @@ export type Scope = 'Contact' | 'Account' | 'CreatedBy';
 export const SCOPES: readonly Scope[] = ['Contact', 'Account', 'CreatedBy'];
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 200;
+/** CasePortalSettings.DEFAULT_ORIGIN: Case.Origin when Case_Origin__c is blank. */
+export const DEFAULT_ORIGIN = 'Web';
 
 /** CasePortalSettings as the Apex reads it from the Default record. */
 export interface PortalSettings {
@@ -29,6 +31,10 @@ export interface PortalSettings {
     pageSize: number;
     /** Customer_Statuses__c: lower-case internal Status API value -> the customer's name. */
     customerStatuses: Record<string, string>;
+    /** Case_Origin__c: Case.Origin of portal-created cases (blank: Web). */
+    caseOrigin: string;
+    /** Reopen_Days__c: days after closing a case may be reopened; 0 (or blank) is off. */
+    reopenDays: number;
 }
 
 interface RecordXml {
@@ -100,6 +106,14 @@ export function toPageSize(configured: number | undefined): number {
     return Math.min(Math.trunc(configured), MAX_PAGE_SIZE);
 }
 
+/** Reopen_Days__c as CasePortalSettings reads it: blank or below 1 is 0 (off). */
+export function toReopenDays(configured: string | undefined): number {
+    const days = Number(configured);
+    return configured === undefined || configured === '' || !(days >= 1)
+        ? 0
+        : Math.trunc(days);
+}
+
 /** The Default record's settings, read the way CasePortalSettings reads them. */
 export function loadDefaultSettings(
     file: string = SETTINGS_RECORD_FILE
@@ -124,6 +138,8 @@ export function loadDefaultSettings(
         ),
         customerStatuses: parseCustomerStatuses(
             values.get('Customer_Statuses__c')
-        )
+        ),
+        caseOrigin: values.get('Case_Origin__c')?.trim() || DEFAULT_ORIGIN,
+        reopenDays: toReopenDays(values.get('Reopen_Days__c'))
     };
 }

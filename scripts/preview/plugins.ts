@@ -9,7 +9,8 @@ import { CLIENT_DIR, LBC_SCOPED_DIR } from './paths';
  * provides: `@salesforce/apex/*` (calls to the preview backend), `@salesforce/apex`
  * (refreshApex), `@salesforce/label/c.*` (from CustomLabels.labels-meta.xml) and
  * `@salesforce/customPermission/*` (from the preview settings), and `@salesforce/i18n/*` for our
- * components (the base components' values; their own module records are private to them). Also closes the one
+ * components (the base components' values; their own module records are private to them), and
+ * `lightning/navigation` (page references in the URL, client/navigation.js). Also closes the one
  * lightning-base-components gate that breaks under synthetic shadow. An import it cannot
  * resolve (a label or Apex method that does not exist) fails the build.
  */
@@ -18,6 +19,8 @@ const PREFIX = '\0sf:';
 const APEX_RUNTIME = path.join(CLIENT_DIR, 'apex.js');
 const SETTINGS_RUNTIME = path.join(CLIENT_DIR, 'settings.js');
 const CLOSED_GATE = path.join(CLIENT_DIR, 'gate-closed.js');
+/** lightning/navigation re-exports force/navigation, which only the platform provides. */
+const NAVIGATION_RUNTIME = path.join(CLIENT_DIR, 'navigation.js');
 const CLOSED_GATES = new Set([
     '@salesforce/gate/bc.260.enableComboboxElementInternals'
 ]);
@@ -28,6 +31,9 @@ export function salesforceModules(labels: Map<string, string>): Plugin {
         resolveId(source) {
             if (CLOSED_GATES.has(source)) {
                 return CLOSED_GATE;
+            }
+            if (source === 'lightning/navigation') {
+                return NAVIGATION_RUNTIME;
             }
             if (source.startsWith('@salesforce/i18n/')) {
                 const file = path.join(

@@ -2,6 +2,7 @@ import {
     isScope,
     splitStatuses,
     toPageSize,
+    toReopenDays,
     type PortalSettings
 } from './metadata';
 import {
@@ -19,6 +20,7 @@ import {
  *   scope                      Contact | Account | CreatedBy
  *   pageSize                   cases per page (1-200, as the Apex clamps it)
  *   closeStatuses              ';'-separated Case Status values admins allow for closing
+ *   reopenDays                 days after closing a customer may reopen (0: off)
  *
  * A parameter given twice counts by its last value (the panel sends a hidden "off" before each
  * checkbox's "on").
@@ -66,6 +68,7 @@ export function callContext(
     const scope = last(params, 'scope');
     const pageSize = last(params, 'pageSize');
     const closeStatuses = last(params, 'closeStatuses');
+    const reopenDays = last(params, 'reopenDays');
     const maxPageSize = options.maxPageSize;
     const settings: PortalSettings = {
         portalEnabled: flag(params, 'portal', defaults.portalEnabled),
@@ -86,7 +89,12 @@ export function callContext(
                 : maxPageSize && Number(pageSize) > 0
                   ? Math.min(Math.trunc(Number(pageSize)), maxPageSize)
                   : toPageSize(Number(pageSize)),
-        customerStatuses: defaults.customerStatuses
+        customerStatuses: defaults.customerStatuses,
+        caseOrigin: defaults.caseOrigin,
+        reopenDays:
+            reopenDays === undefined
+                ? defaults.reopenDays
+                : toReopenDays(reopenDays)
     };
     const permissions = {} as Record<PermissionKey, boolean>;
     for (const key of Object.keys(PERMISSION_NAMES) as PermissionKey[]) {

@@ -7,10 +7,16 @@ import { startPreviewServer } from './server';
 
 /**
  * Saves the portal's list view as docs/portal.png (the README's picture):
- * `npm exec -- tsx scripts/preview/screenshot.ts [file]`.
+ * `npm exec -- tsx scripts/preview/screenshot.ts [file] [--case]`. With --case, a case with its
+ * conversation (comments and emails), opened by its URL (c__caseId), instead.
  */
 async function main(): Promise<void> {
-    const file = path.resolve(ROOT, process.argv[2] ?? 'docs/portal.png');
+    const args = process.argv.slice(2);
+    const caseView = args.includes('--case');
+    const file = path.resolve(
+        ROOT,
+        args.find((arg) => !arg.startsWith('--')) ?? 'docs/portal.png'
+    );
     await buildPreview({ mode: 'production' });
     const server = await startPreviewServer({ port: 0 });
     const browser = await launchChromium();
@@ -20,8 +26,17 @@ async function main(): Promise<void> {
             locale: 'en-US',
             timezoneId: 'America/Los_Angeles'
         });
-        await page.goto(server.url);
-        await page.locator('c-case-list tbody tr').first().waitFor();
+        if (caseView) {
+            const withEmail = server.backend.store.emails[0]?.parentId;
+            await page.goto(`${server.url}?c__caseId=${withEmail ?? ''}`);
+            await page
+                .locator('c-case-detail [data-id="email-badge"]')
+                .first()
+                .waitFor();
+        } else {
+            await page.goto(server.url);
+            await page.locator('c-case-list tbody tr').first().waitFor();
+        }
         // Let the icon chunk and fonts settle.
         await page.waitForLoadState('networkidle');
         mkdirSync(path.dirname(file), { recursive: true });

@@ -218,6 +218,34 @@ export async function startPreviewServer(
             sendJson(response, 200, { reset: true });
             return;
         }
+        if (method === 'POST' && url.pathname === '/preview/agent-update') {
+            // An agent's reply (and status) in the "org", for tests of fresh data.
+            let input: {
+                caseId?: unknown;
+                body?: unknown;
+                status?: unknown;
+                channel?: unknown;
+            };
+            try {
+                input = JSON.parse(await readBody(request)) as typeof input;
+            } catch {
+                sendJson(response, 400, {
+                    message: 'Request body is not JSON'
+                });
+                return;
+            }
+            const updated =
+                typeof input.caseId === 'string' &&
+                typeof input.body === 'string' &&
+                backend.store.agentUpdate(
+                    input.caseId,
+                    input.body,
+                    typeof input.status === 'string' ? input.status : undefined,
+                    input.channel === 'email' ? 'email' : 'comment'
+                );
+            sendJson(response, updated ? 200 : 404, { updated });
+            return;
+        }
         if (method !== 'GET' && method !== 'HEAD') {
             send(response, 405, 'text/plain', 'Method not allowed');
             return;

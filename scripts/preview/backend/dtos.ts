@@ -31,7 +31,9 @@ export const DTO_FIELDS = {
         priorityOptions: 'List<Option>',
         subjectMaxLength: 'Integer',
         descriptionMaxLength: 'Integer',
-        commentMaxBytes: 'Integer'
+        commentMaxBytes: 'Integer',
+        reopenDays: 'Integer',
+        canReopen: 'Boolean'
     },
     CaseFilter: {
         status: 'String',
@@ -64,6 +66,7 @@ export const DTO_FIELDS = {
         caseType: 'String',
         caseTypeLabel: 'String',
         closedDate: 'Datetime',
+        canReopen: 'Boolean',
         comments: 'List<CommentItem>'
     },
     CommentItem: {
@@ -71,7 +74,8 @@ export const DTO_FIELDS = {
         body: 'String',
         createdDate: 'Datetime',
         authorName: 'String',
-        isMine: 'Boolean'
+        isMine: 'Boolean',
+        source: 'String'
     },
     NewCaseInput: {
         subject: 'String',
@@ -96,12 +100,12 @@ export const CONTROLLER_METHODS = {
     getMyCases: {
         params: [['filter', 'CaseFilter']],
         returns: 'CasePage',
-        cacheable: true
+        cacheable: false
     },
     getCaseDetail: {
         params: [['caseId', 'Id']],
         returns: 'CaseDetail',
-        cacheable: true
+        cacheable: false
     },
     createCase: {
         params: [['input', 'NewCaseInput']],
@@ -121,6 +125,14 @@ export const CONTROLLER_METHODS = {
             ['caseId', 'Id'],
             ['status', 'String'],
             ['comment', 'String']
+        ],
+        returns: 'CaseSummary',
+        cacheable: false
+    },
+    reopenCase: {
+        params: [
+            ['caseId', 'Id'],
+            ['reason', 'String']
         ],
         returns: 'CaseSummary',
         cacheable: false
@@ -163,6 +175,8 @@ export interface PortalContext {
     subjectMaxLength: number;
     descriptionMaxLength: number;
     commentMaxBytes: number;
+    reopenDays: number;
+    canReopen: boolean;
 }
 
 export interface CaseFilter {
@@ -199,6 +213,8 @@ export interface CommentItem {
     createdDate: string;
     authorName: string | null;
     isMine: boolean;
+    /** comment (published CaseComment) or email (EmailMessage). */
+    source: 'comment' | 'email';
 }
 
 export interface CaseDetail {
@@ -207,6 +223,7 @@ export interface CaseDetail {
     caseType: string | null;
     caseTypeLabel: string | null;
     closedDate: string | null;
+    canReopen: boolean;
     comments: CommentItem[];
 }
 

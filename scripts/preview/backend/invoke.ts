@@ -78,6 +78,8 @@ function run(
                 text('status'),
                 text('comment')
             );
+        case 'reopenCase':
+            return backend.reopenCase(call, id('caseId'), text('reason'));
     }
 }
 

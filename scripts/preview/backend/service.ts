@@ -18,7 +18,12 @@ import {
     statusOf
 } from './picklists';
 import { formatMessage } from './message-format';
-import type { CaseRecord, PreviewStore, UserRecord } from './store';
+import {
+    MY_EMAIL,
+    type CaseRecord,
+    type PreviewStore,
+    type UserRecord
+} from './store';
 
 /**
  * CasePortalService's rules over the in-memory store, refusal for refusal: settings and custom
@@ -34,6 +39,8 @@ export const DESCRIPTION_MAX_LENGTH = 32000;
 export const COMMENT_MAX_BYTES = 4000;
 export const SEARCH_MAX_LENGTH = 255;
 export const COMMENT_LIMIT = 500;
+/** The org's default Case status (CaseStatus.IsDefault), where a reopened case goes. */
+export const DEFAULT_OPEN_STATUS = 'New';
 
 /** The three portal custom permissions, by the preview's short names. */
 export const PERMISSION_NAMES = {
@@ -82,6 +89,36 @@ function format(label: string, argument: number | string): string {
 
 function utf8Bytes(text: string): number {
     return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * HtmlBody as text, like Apex String.stripHtmlTags ("Removes HTML markup and returns plain
+ * text", Apex Reference, String Class): an approximation (tags removed, block ends as line
+ * breaks, the common entities decoded); Salesforce's exact output is not documented.
+ */
+export function stripHtmlTags(html: string): string {
+    return html
+        .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
+        .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6])>/gi, '\n')
+        .replace(/<[^>]*>/g, '')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&')
+        .trim();
+}
+
+function sameAddress(address: string | null, mine: string): boolean {
+    return address !== null && address.trim().toLowerCase() === mine;
+}
+
+/** Whether a "; "-separated address list (ToAddress, CcAddress) holds the address. */
+function hasAddress(addresses: string | null, mine: string): boolean {
+    return (addresses ?? '')
+        .split(/[;,]/)
+        .some((address) => sameAddress(address, mine));
 }
 
 function isBlank(value: string | null | undefined): boolean {
@@ -142,7 +179,10 @@ export class PreviewBackend {
             priorityOptions: canCreate ? [...CASE_PRIORITIES] : [],
             subjectMaxLength: SUBJECT_MAX_LENGTH,
             descriptionMaxLength: DESCRIPTION_MAX_LENGTH,
-            commentMaxBytes: COMMENT_MAX_BYTES
+            commentMaxBytes: COMMENT_MAX_BYTES,
+            reopenDays: settings.reopenDays,
+            canReopen:
+                canRead && settings.caseUpdateEnabled && settings.reopenDays > 0
         };
     }
 
@@ -237,15 +277,63 @@ export class PreviewBackend {
     getCaseDetail(call: CallContext, caseId: string | null): CaseDetail {
         this.requireReadAccess(call);
         const record = this.findOwnCase(call, caseId);
+        const me = this.store.me.id;
+        // Each source newest first (date, then Id, descending), as the Apex selects them.
         const comments = this.store.comments
             .filter((c) => c.parentId === record.id && c.isPublished)
             .sort(
                 (a, b) =>
                     b.createdDate - a.createdDate || (a.id < b.id ? 1 : -1)
             )
+            .map((comment): CommentItem => ({
+                recordId: comment.id,
+                body: comment.body,
+                createdDate: iso(comment.createdDate),
+                authorName: this.store.userName(comment.createdById),
+                isMine: comment.createdById === me,
+                source: 'comment'
+            }));
+        const emails = this.store.emails
+            .filter((e) => e.parentId === record.id && e.status !== '5')
+            .sort(
+                (a, b) =>
+                    b.messageDate - a.messageDate || (a.id < b.id ? 1 : -1)
+            )
+            .flatMap((email): CommentItem[] => {
+                const fromMe =
+                    email.incoming && sameAddress(email.fromAddress, MY_EMAIL);
+                const toMe =
+                    !email.incoming &&
+                    (hasAddress(email.toAddress, MY_EMAIL) ||
+                        hasAddress(email.ccAddress, MY_EMAIL));
+                if (!fromMe && !toMe) {
+                    return [];
+                }
+                return [
+                    {
+                        recordId: email.id,
+                        body: isBlank(email.textBody)
+                            ? stripHtmlTags(email.htmlBody ?? '')
+                            : (email.textBody ?? ''),
+                        createdDate: iso(email.messageDate),
+                        authorName: email.fromName ?? email.fromAddress,
+                        isMine: fromMe,
+                        source: 'email'
+                    }
+                ];
+            });
+        // Merged newest first (a stable sort: on a tie the comment comes first, as in the Apex
+        // merge), the newest COMMENT_LIMIT kept, shown oldest first.
+        const thread = [...comments, ...emails]
+            .map((item, index) => ({ item, index }))
+            .sort(
+                (a, b) =>
+                    Date.parse(b.item.createdDate) -
+                        Date.parse(a.item.createdDate) || a.index - b.index
+            )
             .slice(0, COMMENT_LIMIT)
+            .map(({ item }) => item)
             .reverse();
-        const me = this.store.me.id;
         return {
             summary: this.toSummary(record, call.settings),
             description: record.description,
@@ -253,13 +341,10 @@ export class PreviewBackend {
             caseTypeLabel: labelOf(CASE_TYPES, record.type),
             closedDate:
                 record.closedDate === null ? null : iso(record.closedDate),
-            comments: comments.map((comment): CommentItem => ({
-                recordId: comment.id,
-                body: comment.body,
-                createdDate: iso(comment.createdDate),
-                authorName: this.store.userName(comment.createdById),
-                isMine: comment.createdById === me
-            }))
+            canReopen:
+                call.settings.caseUpdateEnabled &&
+                this.withinReopenWindow(call, record),
+            comments: thread
         };
     }
 
@@ -268,8 +353,7 @@ export class PreviewBackend {
         if (!call.settings.caseCreationEnabled) {
             throw this.refusal('CasePortal_Error_CreateDisabled');
         }
-        // The Apex also needs the user's own Create on Case (Case_Portal_User grants it); the
-        // preview's user always holds it: object permissions are not emulated here.
+        // As in the Apex: the custom permission is the gate, not the user's own Case Create.
         if (!call.permissions.create) {
             throw this.refusal('CasePortal_Error_NoCreateAccess');
         }
@@ -313,7 +397,8 @@ export class PreviewBackend {
             createdById: me.id,
             createdDate: now,
             lastModifiedDate: now,
-            closedDate: null
+            closedDate: null,
+            origin: call.settings.caseOrigin
         };
         this.store.cases.set(record.id, record);
         return this.toSummary(record, call.settings);
@@ -334,7 +419,8 @@ export class PreviewBackend {
             body: comment.body,
             createdDate: iso(now),
             authorName: this.store.me.name,
-            isMine: true
+            isMine: true,
+            source: 'comment'
         };
     }
 
@@ -368,6 +454,45 @@ export class PreviewBackend {
         record.lastModifiedDate = now;
         record.closedDate = now;
         return this.toSummary(record, call.settings);
+    }
+
+    /**
+     * CasePortalService.reopenCase: a closed case of the user's, closed within reopenDays, back
+     * to the default open status (New), the reason published as a comment.
+     */
+    reopenCase(
+        call: CallContext,
+        caseId: string | null,
+        reason: string | null
+    ): CaseSummary {
+        this.requireReplyAccess(call);
+        if (call.settings.reopenDays <= 0) {
+            throw this.refusal('CasePortal_Error_ReopenNotAllowed');
+        }
+        this.validateCommentBody(reason);
+        const record = this.findOwnCase(call, caseId);
+        if (!this.withinReopenWindow(call, record)) {
+            throw this.refusal('CasePortal_Error_ReopenNotAllowed');
+        }
+        const now = this.store.now();
+        this.insertComment(record, reason ?? '', now);
+        record.status = DEFAULT_OPEN_STATUS;
+        record.closedDate = null;
+        record.lastModifiedDate = now;
+        return this.toSummary(record, call.settings);
+    }
+
+    private withinReopenWindow(call: CallContext, record: CaseRecord): boolean {
+        const { settings } = call;
+        return (
+            settings.portalEnabled &&
+            settings.reopenDays > 0 &&
+            call.permissions.read &&
+            isClosed(record) &&
+            record.closedDate !== null &&
+            record.closedDate >=
+                this.store.now() - settings.reopenDays * 24 * 3600 * 1000
+        );
     }
 
     // ---- access --------------------------------------------------------------------------

@@ -25,7 +25,29 @@ export interface CaseRecord {
     createdDate: number;
     lastModifiedDate: number;
     closedDate: number | null;
+    /** Case.Origin; seeded cases have none. */
+    origin?: string;
 }
+
+/** An EmailMessage on a case (Email-to-Case): Status 5 is Draft. */
+export interface EmailRecord {
+    id: string;
+    parentId: string;
+    incoming: boolean;
+    fromName: string | null;
+    fromAddress: string;
+    toAddress: string;
+    ccAddress: string | null;
+    textBody: string | null;
+    htmlBody: string | null;
+    status: '0' | '1' | '2' | '3' | '4' | '5';
+    /** Epoch milliseconds. */
+    messageDate: number;
+}
+
+/** The preview user's email address (User.Email), to which support writes. */
+export const MY_EMAIL = 'pat.customer@example.com';
+const SUPPORT_EMAIL = 'support@example.com';
 
 export interface CommentRecord {
     id: string;
@@ -92,6 +114,8 @@ export class PreviewStore {
     readonly commentIds = new IdGenerator('00a');
     readonly cases = new Map<string, CaseRecord>();
     readonly comments: CommentRecord[] = [];
+    readonly emails: EmailRecord[] = [];
+    readonly emailIds = new IdGenerator('02s');
     private lastCaseNumber = 1000;
 
     /** The portal user the preview runs as. */
@@ -178,9 +202,124 @@ export class PreviewStore {
             this.cases.set(record.id, record);
             if (count <= 200 || i >= count - 50) {
                 this.seedComments(record, next);
+                if (i % 4 === 1) {
+                    this.seedEmails(record);
+                }
             }
         }
         return this;
+    }
+
+    /**
+     * What a support agent does in the org meanwhile (preview and e2e only): a published reply
+     * and, optionally, a new status. The portal shows it the next time the view is shown.
+     */
+    agentUpdate(
+        caseId: string,
+        body: string,
+        status?: string,
+        channel: 'comment' | 'email' = 'comment'
+    ): boolean {
+        const record = this.cases.get(caseId);
+        if (!record) {
+            return false;
+        }
+        const now = this.now();
+        if (channel === 'email') {
+            // An HTML-only email to the customer, as Email-to-Case replies often are.
+            this.emails.push({
+                id: this.emailIds.next(),
+                parentId: caseId,
+                incoming: false,
+                fromName: this.agent.name,
+                fromAddress: SUPPORT_EMAIL,
+                toAddress: MY_EMAIL,
+                ccAddress: null,
+                textBody: null,
+                htmlBody: body,
+                status: '3',
+                messageDate: now
+            });
+        } else {
+            this.comments.push({
+                id: this.commentIds.next(),
+                parentId: caseId,
+                body,
+                isPublished: true,
+                createdById: this.agent.id,
+                createdDate: now
+            });
+        }
+        const value = CASE_STATUSES.find((s) => s.value === status);
+        if (value) {
+            record.status = value.value;
+            record.closedDate = value.isClosed ? now : null;
+        }
+        record.lastModifiedDate = now;
+        return true;
+    }
+
+    /**
+     * Emails on a case: the customer's own message, support's HTML answer to them, and two the
+     * portal must not show (support writing to a vendor; an unsent draft).
+     */
+    private seedEmails(record: CaseRecord): void {
+        const at = record.createdDate + 30 * 60_000;
+        const email = (
+            values: Omit<EmailRecord, 'id' | 'parentId'>
+        ): EmailRecord => ({
+            id: this.emailIds.next(),
+            parentId: record.id,
+            ...values
+        });
+        this.emails.push(
+            email({
+                incoming: true,
+                fromName: this.me.name,
+                fromAddress: MY_EMAIL,
+                toAddress: SUPPORT_EMAIL,
+                ccAddress: null,
+                textBody:
+                    'Sending this by email as well: the issue is still there.',
+                htmlBody: null,
+                status: '2',
+                messageDate: at
+            }),
+            email({
+                incoming: false,
+                fromName: this.agent.name,
+                fromAddress: SUPPORT_EMAIL,
+                toAddress: `${MY_EMAIL}; team@example.com`,
+                ccAddress: null,
+                textBody: null,
+                htmlBody:
+                    '<p>Thanks, we are on it.</p><p><b>Tip:</b> restart the unit first.</p>',
+                status: '3',
+                messageDate: at + 60_000
+            }),
+            email({
+                incoming: false,
+                fromName: this.agent.name,
+                fromAddress: SUPPORT_EMAIL,
+                toAddress: 'vendor@example.com',
+                ccAddress: null,
+                textBody: 'Vendor escalation: internal only.',
+                htmlBody: null,
+                status: '3',
+                messageDate: at + 120_000
+            }),
+            email({
+                incoming: false,
+                fromName: this.agent.name,
+                fromAddress: SUPPORT_EMAIL,
+                toAddress: MY_EMAIL,
+                ccAddress: null,
+                textBody: 'Draft: not sent yet.',
+                htmlBody: null,
+                status: '5',
+                messageDate: at + 180_000
+            })
+        );
     }
 
     private seedComments(record: CaseRecord, next: () => number): void {

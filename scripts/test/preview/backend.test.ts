@@ -1,6 +1,7 @@
 import { invokeApex } from '../../preview/backend/invoke';
 import {
     PreviewBackend,
+    stripHtmlTags,
     type CallContext
 } from '../../preview/backend/service';
 import { PreviewStore } from '../../preview/backend/store';
@@ -42,7 +43,9 @@ describe('preview settings', () => {
             customerStatuses: {
                 working: 'In progress',
                 escalated: 'In progress'
-            }
+            },
+            caseOrigin: 'Web',
+            reopenDays: 14
         });
     });
 
@@ -156,12 +159,19 @@ describe('customer-facing statuses', () => {
 });
 
 describe('labels filled as String.format (Java MessageFormat) fills them', () => {
-    it('keeps a doubled apostrophe and the reason', () => {
+    it('keeps a doubled apostrophe; the save failure is curated (no database text)', () => {
         const saveFailed = label('Error_SaveFailed');
         expect(saveFailed).toContain("''");
-        expect(formatMessage(saveFailed, "It isn't valid.")).toBe(
-            "We couldn't save your changes: It isn't valid."
+        expect(saveFailed).not.toContain('{0}');
+        expect(formatMessage(saveFailed, 'REQUIRED_FIELD_MISSING')).toBe(
+            "We couldn't save your changes. Please try again; if it keeps failing, contact support."
         );
+    });
+
+    it('stamps Case.Origin from the settings (Case_Origin__c, default Web)', () => {
+        const service = setup();
+        const created = service.createCase(as(''), { subject: 'Origin' });
+        expect(service.store.cases.get(created.recordId)?.origin).toBe('Web');
     });
 
     it('loses the placeholder after a single apostrophe, as Apex would', () => {
@@ -237,5 +247,100 @@ describe('refusals, as the Apex raises them', () => {
                 isUserDefinedException: false
             }
         });
+    });
+});
+
+describe('one conversation (CasePortalService.conversation)', () => {
+    it('merges published comments with the emails to or from the customer, oldest first', () => {
+        const service = setup();
+        const withEmail = service.store.emails[0]?.parentId ?? '';
+        const thread = service.getCaseDetail(as(''), withEmail).comments;
+        const emails = thread.filter((item) => item.source === 'email');
+
+        expect(emails.map((item) => [item.isMine, item.body])).toEqual([
+            [true, 'Sending this by email as well: the issue is still there.'],
+            [false, 'Thanks, we are on it.\nTip: restart the unit first.']
+        ]);
+        expect(emails[1]?.authorName).toBe('Sam Rivera');
+        // No email to a third party, no draft, no internal note.
+        const bodies = thread.map((item) => item.body).join('\n');
+        expect(bodies).not.toContain('Vendor escalation');
+        expect(bodies).not.toContain('Draft');
+        expect(bodies).not.toContain('Internal note');
+        const dates = thread.map((item) => Date.parse(item.createdDate));
+        expect(dates).toEqual([...dates].sort((a, b) => a - b));
+    });
+
+    it('shows an HTML email as text (markup removed, never rendered)', () => {
+        expect(
+            stripHtmlTags(
+                '<p>Hi &amp; welcome</p><script>alert(1)</script><img src=x onerror=alert(1)>Bye'
+            )
+        ).toBe('Hi & welcome\nBye');
+    });
+});
+
+describe('reopen (CasePortalService.reopenCase)', () => {
+    const DAY = 24 * 3600 * 1000;
+
+    function closedCase(service: PreviewBackend, daysAgo: number): string {
+        const record = [...service.store.cases.values()].find(
+            (c) => c.contactId === service.store.me.contactId
+        );
+        if (!record) {
+            throw new Error('the store seeds own cases');
+        }
+        record.status = 'Closed';
+        record.closedDate = service.store.now() - daysAgo * DAY;
+        return record.id;
+    }
+
+    it('reopens a case closed within the window, the reason a published comment', () => {
+        const service = setup();
+        const id = closedCase(service, 13);
+        expect(service.getCaseDetail(as(''), id).canReopen).toBe(true);
+
+        const reopened = service.reopenCase(as(''), id, 'It broke again.');
+
+        expect(reopened.isClosed).toBe(false);
+        expect(reopened.status).toBe('New');
+        const thread = service.getCaseDetail(as(''), id).comments;
+        expect(thread[thread.length - 1]).toMatchObject({
+            body: 'It broke again.',
+            isMine: true,
+            source: 'comment'
+        });
+    });
+
+    it('refuses after the window, on an open case, with a blank reason, when off or not yours', () => {
+        const service = setup();
+        const late = closedCase(service, 15);
+        expect(service.getCaseDetail(as(''), late).canReopen).toBe(false);
+        expect(() => service.reopenCase(as(''), late, 'Again')).toThrow(
+            label('Error_ReopenNotAllowed')
+        );
+        expect(() =>
+            service.reopenCase(as('?reopenDays=0'), late, 'Again')
+        ).toThrow(label('Error_ReopenNotAllowed'));
+        expect(() => service.reopenCase(as(''), late, '  ')).toThrow(
+            label('Error_CommentRequired')
+        );
+        const open = service.getMyCases(as(''), { status: 'open' }).cases[0];
+        expect(() =>
+            service.reopenCase(as(''), open?.recordId ?? '', 'Again')
+        ).toThrow(label('Error_ReopenNotAllowed'));
+        const colleagues = [...service.store.cases.values()].find(
+            (c) => c.contactId === service.store.colleague.contactId
+        );
+        if (colleagues) {
+            colleagues.status = 'Closed';
+            colleagues.closedDate = service.store.now();
+        }
+        expect(() =>
+            service.reopenCase(as(''), colleagues?.id ?? '', 'Again')
+        ).toThrow(label('Error_CaseNotFound'));
+        expect(() => service.reopenCase(as('?update=off'), late, 'x')).toThrow(
+            label('Error_UpdateDisabled')
+        );
     });
 });

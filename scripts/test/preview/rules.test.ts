@@ -31,14 +31,15 @@ const APEX_TEST_FILE = path.join(
 
 const Rule = z.object({
     name: z.string(),
-    action: z.enum(['list', 'detail', 'reply', 'close', 'create']),
+    action: z.enum(['list', 'detail', 'reply', 'close', 'create', 'reopen']),
     case: z.enum(['own', 'ownClosed', 'other']).nullable(),
     settings: z
         .object({
             portalEnabled: z.boolean(),
             caseCreationEnabled: z.boolean(),
             caseUpdateEnabled: z.boolean(),
-            closeStatuses: z.array(z.string())
+            closeStatuses: z.array(z.string()),
+            reopenDays: z.number().int().min(0)
         })
         .partial()
         .strict(),
@@ -51,6 +52,7 @@ const Table = z.object({
     closeStatus: z.string(),
     replyBody: z.string(),
     newCaseSubject: z.string(),
+    reopenReason: z.string(),
     rules: z.array(Rule).min(1)
 });
 type Rule = z.infer<typeof Rule>;
@@ -66,7 +68,9 @@ const BASE_SETTINGS: PortalSettings = {
     closeStatuses: ['Closed'],
     scope: 'Contact',
     pageSize: 25,
-    customerStatuses: {}
+    customerStatuses: {},
+    caseOrigin: 'Web',
+    reopenDays: 7
 };
 
 function callFor(rule: Rule): CallContext {
@@ -104,6 +108,10 @@ function caseFor(store: PreviewStore, which: Rule['case']): string | null {
     if (!found) {
         throw new Error(`the seeded store has no "${which}" case`);
     }
+    if (which === 'ownClosed') {
+        // The Apex fixture inserts its closed case in the test's setup: closed just now.
+        found.closedDate = store.now();
+    }
     return found.id;
 }
 
@@ -131,6 +139,8 @@ function perform(
             return backend.createCase(call, {
                 subject: TABLE.newCaseSubject
             });
+        case 'reopen':
+            return backend.reopenCase(call, caseId, TABLE.reopenReason);
     }
 }
 
@@ -183,6 +193,9 @@ describe('the shared rule table, run against the preview backend', () => {
                 );
             } else if (rule.action === 'create') {
                 expect(store.cases.size).toBe(cases + 1);
+            } else if (rule.action === 'reopen') {
+                expect(record && isClosed(record)).toBe(false);
+                expect(store.comments.length).toBe(comments + 1);
             } else {
                 expect(store.comments.length).toBe(comments);
                 expect(record).toEqual(before);

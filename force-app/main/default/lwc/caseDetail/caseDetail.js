@@ -1,5 +1,4 @@
-import { LightningElement, api, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
+import { LightningElement, api } from 'lwc';
 import getCaseDetail from '@salesforce/apex/CasePortalController.getCaseDetail';
 import addComment from '@salesforce/apex/CasePortalController.addComment';
 import LOCALE from '@salesforce/i18n/locale';
@@ -34,17 +33,35 @@ import REPLY_SENT from '@salesforce/label/c.CasePortal_ReplySent';
 import CLOSED_NOTICE from '@salesforce/label/c.CasePortal_ClosedNotice';
 import CLOSE_CASE from '@salesforce/label/c.CasePortal_CloseCase';
 import CASE_CLOSED from '@salesforce/label/c.CasePortal_CaseClosedMessage';
+import CASE_NOT_FOUND from '@salesforce/label/c.CasePortal_Error_CaseNotFound';
+import SOURCE_EMAIL from '@salesforce/label/c.CasePortal_SourceEmail';
+import reopenCase from '@salesforce/apex/CasePortalController.reopenCase';
+import REOPEN_CASE from '@salesforce/label/c.CasePortal_ReopenCase';
+import REOPEN_NOTICE from '@salesforce/label/c.CasePortal_ReopenNotice';
+import REOPEN_REASON from '@salesforce/label/c.CasePortal_ReopenReason';
+import REOPEN_SUBMIT from '@salesforce/label/c.CasePortal_ReopenSubmit';
+import CASE_REOPENED from '@salesforce/label/c.CasePortal_CaseReopened';
+import CANCEL from '@salesforce/label/c.CasePortal_Cancel';
 
 /** CaseComment.CommentBody holds 4,000 bytes (the server checks it too). */
 const DEFAULT_COMMENT_MAX_BYTES = 4000;
 const NUMBER_FORMAT = new Intl.NumberFormat(LOCALE);
+/** A 15- or 18-character record Id (a URL can hold anything). */
+const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /**
- * One case: its fields, status, the published comment thread (oldest first), a reply box with a
+ * One case: its fields, status, the conversation (published comments and the emails to or from
+ * the customer, oldest first, each body shown as text: lightning-formatted-text escapes markup
+ * and only links URLs), a reply box with a
  * byte counter, and the close action with its inline confirmation (c-case-close-confirm; no
- * modal, so it works on LWR and Aura sites). Rendering takes one server call (the getCaseDetail
- * wire); after a reply or a close the wire is refreshed so the client cache stays current. Dates
- * show in the user's Salesforce time zone (@salesforce/i18n/timeZone), as the list shows them.
+ * modal, so it works on LWR and Aura sites). Rendering takes one server call: getCaseDetail,
+ * called imperatively and not cacheable, so each time the case is shown it is as the server has
+ * it now (an agent's reply, a status change). A cacheable method is answered from the client's
+ * cache first (LWC Developer Guide, "Call Apex Methods Imperatively" and "Client-Side Caching of
+ * Apex Method Results"). After a reply or a close the case is read again. An id that is not a
+ * record Id shows "case not found" without a call, as the server answers for a case that does
+ * not exist or is not the user's. Dates show in the user's Salesforce time zone
+ * (@salesforce/i18n/timeZone), as the list shows them.
  */
 export default class CaseDetail extends LightningElement {
     /** The case to show; a new case starts with a clean slate (no old messages). */
@@ -58,8 +75,13 @@ export default class CaseDetail extends LightningElement {
             this.announcement = '';
             this.isConfirmingClose = false;
             this.replyBody = '';
+            this.isReopening = false;
+            this.reopenReason = '';
+            this._caseId = value;
+            if (this.connected) {
+                this.load(false);
+            }
         }
-        this._caseId = value;
     }
     /** Show the reply box (settings and permission allow replies). */
     @api canReply = false;
@@ -86,7 +108,13 @@ export default class CaseDetail extends LightningElement {
         REPLY_HELP,
         SEND,
         CLOSED_NOTICE,
-        CLOSE_CASE
+        CLOSE_CASE,
+        SOURCE_EMAIL,
+        REOPEN_CASE,
+        REOPEN_NOTICE,
+        REOPEN_REASON,
+        REOPEN_SUBMIT,
+        CANCEL
     };
 
     timeZone = TIME_ZONE;
@@ -96,21 +124,54 @@ export default class CaseDetail extends LightningElement {
     isConfirmingClose = false;
     /** Where focus goes after the next render: 'heading' or 'close'. */
     pendingFocus;
-    wiredDetail;
     replyBody = '';
+    isReopening = false;
+    reopenReason = '';
+    connected = false;
+    requestId = 0;
     isSending = false;
     actionError;
     announcement = '';
 
-    @wire(getCaseDetail, { caseId: '$caseId' })
-    handleDetail(result) {
-        this.wiredDetail = result;
-        if (result.data) {
-            this.detail = result.data;
-            this.loadError = undefined;
-        } else if (result.error) {
+    connectedCallback() {
+        this.connected = true;
+        this.load(false);
+    }
+
+    disconnectedCallback() {
+        this.connected = false;
+    }
+
+    /**
+     * Reads the case (one getCaseDetail call). keep: the case stays on screen while it is read
+     * again (after a reply or a close). Only the latest request counts.
+     */
+    async load(keep) {
+        const caseId = this._caseId;
+        const requestId = ++this.requestId;
+        if (!keep) {
             this.detail = undefined;
-            this.loadError = errorMessage(result.error);
+            this.loadError = undefined;
+        }
+        if (!caseId) {
+            return;
+        }
+        if (!RECORD_ID.test(caseId)) {
+            this.detail = undefined;
+            this.loadError = CASE_NOT_FOUND;
+            return;
+        }
+        try {
+            const data = await getCaseDetail({ caseId });
+            if (requestId === this.requestId) {
+                this.detail = data;
+                this.loadError = undefined;
+            }
+        } catch (error) {
+            if (requestId === this.requestId && !keep) {
+                this.detail = undefined;
+                this.loadError = errorMessage(error);
+            }
         }
     }
 
@@ -125,6 +186,10 @@ export default class CaseDetail extends LightningElement {
         this.pendingFocus = undefined;
         if (target === 'close') {
             this.refs.closeButton?.focus();
+        } else if (target === 'reopen') {
+            this.refs.reopenButton?.focus();
+        } else if (target === 'reopenReason') {
+            this.refs.reopenReason?.focus();
         } else if (target === 'heading') {
             this.focusHeading();
         }
@@ -176,6 +241,7 @@ export default class CaseDetail extends LightningElement {
             author: comment.isMine
                 ? AUTHOR_YOU
                 : comment.authorName || AUTHOR_SUPPORT,
+            isEmail: comment.source === 'email',
             itemClass: comment.isMine
                 ? 'slds-box slds-box_small slds-m-bottom_small slds-theme_shade'
                 : 'slds-box slds-box_small slds-m-bottom_small'
@@ -202,6 +268,21 @@ export default class CaseDetail extends LightningElement {
 
     get showCloseConfirm() {
         return this.canCloseCase && this.isConfirmingClose;
+    }
+
+    /** Offered by the server (closed within the reopen window) and replies allowed here. */
+    get canReopenCase() {
+        return (
+            this.canReply && this.isClosed && Boolean(this.detail?.canReopen)
+        );
+    }
+
+    get showReopenButton() {
+        return this.canReopenCase && !this.isReopening;
+    }
+
+    get showReopenForm() {
+        return this.canReopenCase && this.isReopening;
     }
 
     get replyBytes() {
@@ -269,8 +350,57 @@ export default class CaseDetail extends LightningElement {
             this.replyBody = '';
             textarea.setCustomValidity('');
             this.announcement = REPLY_SENT;
-            // Show the thread as the server has it, and keep the client cache current.
-            await refreshApex(this.wiredDetail);
+            // Show the thread as the server has it (agents may have answered meanwhile).
+            await this.load(true);
+        } catch (error) {
+            this.actionError = errorMessage(error);
+        } finally {
+            this.isSending = false;
+        }
+    }
+
+    handleReopen() {
+        this.actionError = undefined;
+        this.announcement = '';
+        this.isReopening = true;
+        this.pendingFocus = 'reopenReason';
+    }
+
+    handleReopenCancel() {
+        this.isReopening = false;
+        this.reopenReason = '';
+        this.pendingFocus = 'reopen';
+    }
+
+    handleReopenReasonChange(event) {
+        this.reopenReason = event.detail.value ?? '';
+    }
+
+    /** Reopens with the reason (a published comment); the case is then read again. */
+    async handleReopenSubmit() {
+        const field = this.refs.reopenReason;
+        if (!this.reopenReason.trim()) {
+            field.setCustomValidity(REPLY_REQUIRED);
+            field.reportValidity();
+            return;
+        }
+        field.setCustomValidity('');
+        this.isSending = true;
+        this.actionError = undefined;
+        try {
+            const reopened = await reopenCase({
+                caseId: this.caseId,
+                reason: this.reopenReason
+            });
+            this.isReopening = false;
+            this.reopenReason = '';
+            this.detail = { ...this.detail, summary: reopened };
+            this.announcement = CASE_REOPENED;
+            this.pendingFocus = 'heading';
+            this.dispatchEvent(
+                new CustomEvent('caseupdated', { detail: reopened })
+            );
+            await this.load(true);
         } catch (error) {
             this.actionError = errorMessage(error);
         } finally {
@@ -303,6 +433,6 @@ export default class CaseDetail extends LightningElement {
         // The close button is gone now: keep focus on the case.
         this.pendingFocus = 'heading';
         this.dispatchEvent(new CustomEvent('caseupdated', { detail: closed }));
-        await refreshApex(this.wiredDetail);
+        await this.load(true);
     }
 }

@@ -194,6 +194,16 @@ export default class CaseList extends LightningElement {
         this.rows = rows;
     }
 
+    /**
+     * Reads the first page again with the same filters (the list is shown again): agents'
+     * replies and status changes show. The rows stay on screen until the answer replaces them,
+     * so focus on a case row is kept (rows are keyed by record Id). One getMyCases call.
+     */
+    @api
+    refresh() {
+        this.loadPage(false, true);
+    }
+
     /** Puts a case the user just created at the top, if it matches the filter. */
     @api
     addCase(summary) {
@@ -310,15 +320,16 @@ export default class CaseList extends LightningElement {
     // ---- data ----------------------------------------------------------------------------
 
     /**
-     * Loads the first page (filters changed) or the next one. Only the latest request counts: an
-     * answer to an older filter that arrives late is dropped.
+     * Loads the first page (filters changed, or keepRows: the same filters again) or the next
+     * one. Only the latest request counts: an answer to an older filter that arrives late is
+     * dropped. getMyCases is not cacheable, so every call reads the server.
      */
-    async loadPage(append) {
+    async loadPage(append, keepRows = false) {
         clearTimeout(this.searchTimer);
         const requestId = ++this.requestId;
         this.isLoading = true;
         this.error = undefined;
-        if (!append) {
+        if (!append && !keepRows) {
             this.rows = [];
             this.hasMore = false;
             this.nextCursor = undefined;

@@ -1,12 +1,13 @@
 import { createElement } from 'lwc';
 import { registerSa11yMatcher } from '@sa11y/jest';
-import { refreshApex } from '@salesforce/apex';
 import CaseDetail from 'c/caseDetail';
 import getCaseDetail from '@salesforce/apex/CasePortalController.getCaseDetail';
 import addComment from '@salesforce/apex/CasePortalController.addComment';
+import reopenCase from '@salesforce/apex/CasePortalController.reopenCase';
 
 const DETAIL = require('./data/caseDetail.json');
 const DETAIL_CLOSED = require('./data/caseDetailClosed.json');
+const DETAIL_WITH_EMAIL = require('./data/caseDetailWithEmail.json');
 const CLOSED_SUMMARY = require('../../caseCloseConfirm/__tests__/data/closedSummary.json');
 const CLOSE_STATUSES = require('../../caseCloseConfirm/__tests__/data/closeStatuses.json');
 const NEW_COMMENT = require('./data/newComment.json');
@@ -15,12 +16,7 @@ const CASE_ID = DETAIL.summary.recordId;
 
 jest.mock(
     '@salesforce/apex/CasePortalController.getCaseDetail',
-    () => {
-        const {
-            createApexTestWireAdapter
-        } = require('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
+    () => ({ default: jest.fn() }),
     { virtual: true }
 );
 jest.mock(
@@ -29,8 +25,8 @@ jest.mock(
     { virtual: true }
 );
 jest.mock(
-    '@salesforce/apex',
-    () => ({ refreshApex: jest.fn(() => Promise.resolve()) }),
+    '@salesforce/apex/CasePortalController.reopenCase',
+    () => ({ default: jest.fn() }),
     { virtual: true }
 );
 
@@ -47,15 +43,8 @@ const $$ = (element, selector) => [
 ];
 
 describe('c-case-detail', () => {
-    let wireUpdates;
-
     beforeAll(() => {
         registerSa11yMatcher();
-    });
-
-    beforeEach(() => {
-        // Every update of the wire's configuration is one getCaseDetail request.
-        wireUpdates = jest.spyOn(getCaseDetail.adapter.prototype, 'update');
     });
 
     afterEach(() => {
@@ -66,6 +55,7 @@ describe('c-case-detail', () => {
         jest.clearAllMocks();
     });
 
+    /** data: the case getCaseDetail answers; null: an answer the test gives (returned). */
     async function renderDetail(data, props = {}) {
         const element = createElement('c-case-detail', { is: CaseDetail });
         Object.assign(
@@ -78,10 +68,10 @@ describe('c-case-detail', () => {
             },
             props
         );
-        document.body.appendChild(element);
         if (data) {
-            getCaseDetail.emit(data);
+            getCaseDetail.mockResolvedValue(data);
         }
+        document.body.appendChild(element);
         await flushPromises();
         return element;
     }
@@ -97,8 +87,8 @@ describe('c-case-detail', () => {
     it('renders the case from one getCaseDetail request', async () => {
         const element = await renderDetail(DETAIL);
 
-        expect(wireUpdates).toHaveBeenCalledTimes(1);
-        expect(wireUpdates.mock.calls[0][0]).toEqual({ caseId: CASE_ID });
+        expect(getCaseDetail).toHaveBeenCalledTimes(1);
+        expect(getCaseDetail).toHaveBeenCalledWith({ caseId: CASE_ID });
         expect($(element, 'h2').textContent).toContain(
             'c.CasePortal_CaseHeading'
         );
@@ -129,11 +119,36 @@ describe('c-case-detail', () => {
         ).toEqual(DETAIL.comments.map((comment) => comment.body));
     });
 
+    it('shows emails in the same thread, marked as email, their bodies as text', async () => {
+        const element = await renderDetail(DETAIL_WITH_EMAIL);
+
+        const items = $$(element, '[data-id="comments"] li');
+        expect(items).toHaveLength(4);
+        expect(
+            items.map((item) =>
+                Boolean(item.querySelector('[data-id="email-badge"]'))
+            )
+        ).toEqual([false, false, true, false]);
+        expect(items[2].textContent).toContain('Sam Agent');
+        expect(items[2].textContent).toContain('c.CasePortal_SourceEmail');
+        // Markup in a body stays text: it goes to lightning-formatted-text, never to innerHTML.
+        expect(items[2].querySelector('lightning-formatted-text').value).toBe(
+            DETAIL_WITH_EMAIL.comments[2].body
+        );
+        expect(items[2].querySelector('b')).toBeNull();
+    });
+
     it('shows a spinner until the case arrives, then the server message on failure', async () => {
+        let fail;
+        getCaseDetail.mockReturnValue(
+            new Promise((resolve, reject) => {
+                fail = reject;
+            })
+        );
         const element = await renderDetail(null);
         expect($(element, 'lightning-spinner')).not.toBeNull();
 
-        getCaseDetail.error({ message: "We couldn't find that case." });
+        fail({ body: { message: "We couldn't find that case." } });
         await flushPromises();
 
         expect($(element, 'lightning-spinner')).toBeNull();
@@ -141,6 +156,29 @@ describe('c-case-detail', () => {
         expect(alert.getAttribute('role')).toBe('alert');
         expect(alert.textContent).toContain("We couldn't find that case.");
         expect($(element, '[data-id="reply-box"]')).toBeNull();
+    });
+
+    it('says "case not found" for an id that is no record Id, without a call', async () => {
+        const element = await renderDetail(null, { caseId: 'not-an-id' });
+
+        expect(getCaseDetail).not.toHaveBeenCalled();
+        expect($(element, '[data-id="load-error"]').textContent).toContain(
+            'c.CasePortal_Error_CaseNotFound'
+        );
+        expect($(element, 'lightning-spinner')).toBeNull();
+    });
+
+    it('reads the case again each time it is shown (fresh agent replies)', async () => {
+        await renderDetail(DETAIL);
+        const again = await renderDetail({
+            ...DETAIL,
+            summary: { ...DETAIL.summary, statusLabel: 'Waiting for you' }
+        });
+
+        expect(getCaseDetail).toHaveBeenCalledTimes(2);
+        expect($(again, '[data-id="status"]').textContent).toContain(
+            'Waiting for you'
+        );
     });
 
     it('sends a reply, announces it and refreshes the case', async () => {
@@ -156,7 +194,8 @@ describe('c-case-detail', () => {
             caseId: CASE_ID,
             body: 'Thanks, it works again.'
         });
-        expect(refreshApex).toHaveBeenCalledTimes(1);
+        // The case is read again after the reply: the first read and this one.
+        expect(getCaseDetail).toHaveBeenCalledTimes(2);
         expect($(element, '[data-id="announcement"]').textContent.trim()).toBe(
             'c.CasePortal_ReplySent'
         );
@@ -203,7 +242,7 @@ describe('c-case-detail', () => {
         const alert = $(element, '[data-id="action-error"]');
         expect(alert.getAttribute('role')).toBe('alert');
         expect(alert.textContent).toContain('closed');
-        expect(refreshApex).not.toHaveBeenCalled();
+        expect(getCaseDetail).toHaveBeenCalledTimes(1);
     });
 
     it('hides the reply box without reply access', async () => {
@@ -251,6 +290,8 @@ describe('c-case-detail', () => {
         // While it is open, the close button is replaced by it.
         expect($(element, '[data-id="close-case"]')).toBeNull();
 
+        // The server now has the case closed; the view reads it again.
+        getCaseDetail.mockResolvedValue({ ...DETAIL, summary: CLOSED_SUMMARY });
         confirm.dispatchEvent(
             new CustomEvent('closed', { detail: CLOSED_SUMMARY })
         );
@@ -258,7 +299,7 @@ describe('c-case-detail', () => {
 
         expect(updated).toHaveBeenCalledTimes(1);
         expect(updated.mock.calls[0][0].detail).toEqual(CLOSED_SUMMARY);
-        expect(refreshApex).toHaveBeenCalledTimes(1);
+        expect(getCaseDetail).toHaveBeenCalledTimes(2);
         expect($(element, 'c-case-close-confirm')).toBeNull();
         expect($(element, '[data-id="status"]').textContent).toContain(
             'c.CasePortal_StateClosed'
@@ -290,7 +331,7 @@ describe('c-case-detail', () => {
         await flushPromises();
 
         expect(updated).not.toHaveBeenCalled();
-        expect(refreshApex).not.toHaveBeenCalled();
+        expect(getCaseDetail).toHaveBeenCalledTimes(1);
         expect($(element, 'c-case-close-confirm')).toBeNull();
         const closeButton = $(element, '[data-id="close-case"]');
         expect(closeButton).not.toBeNull();
@@ -329,6 +370,80 @@ describe('c-case-detail', () => {
         $(element, '[data-id="back"]').click();
 
         expect(handler).toHaveBeenCalledTimes(1);
+    });
+
+    it('offers reopening only where the server allows it, and reopens with a reason', async () => {
+        const notOffered = await renderDetail(DETAIL_CLOSED);
+        expect($(notOffered, '[data-id="reopen-case"]')).toBeNull();
+
+        const reopenable = { ...DETAIL_CLOSED, canReopen: true };
+        const noReply = await renderDetail(reopenable, { canReply: false });
+        expect($(noReply, '[data-id="reopen-case"]')).toBeNull();
+
+        const reopened = {
+            ...DETAIL_CLOSED.summary,
+            isClosed: false,
+            status: 'New',
+            statusLabel: 'New'
+        };
+        reopenCase.mockResolvedValue(reopened);
+        const element = await renderDetail(reopenable);
+        const updated = jest.fn();
+        element.addEventListener('caseupdated', updated);
+        $(element, '[data-id="reopen-case"]').click();
+        await flushPromises();
+
+        // An empty reason is refused before any call.
+        $(element, '[data-id="reopen-submit"]').click();
+        await flushPromises();
+        expect(reopenCase).not.toHaveBeenCalled();
+
+        const reason = $(element, '[data-id="reopen-reason"]');
+        reason.value = 'It broke again.';
+        reason.dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'It broke again.' } })
+        );
+        getCaseDetail.mockResolvedValue({
+            ...DETAIL_CLOSED,
+            summary: reopened,
+            canReopen: false
+        });
+        $(element, '[data-id="reopen-submit"]').click();
+        await flushPromises();
+
+        expect(reopenCase).toHaveBeenCalledWith({
+            caseId: DETAIL_CLOSED.summary.recordId,
+            reason: 'It broke again.'
+        });
+        expect(updated.mock.calls[0][0].detail).toEqual(reopened);
+        expect($(element, '[data-id="announcement"]').textContent.trim()).toBe(
+            'c.CasePortal_CaseReopened'
+        );
+        expect($(element, '[data-id="reopen-form"]')).toBeNull();
+        expect($(element, '[data-id="reply-box"]')).not.toBeNull();
+    });
+
+    it('shows the server refusal when reopening fails', async () => {
+        reopenCase.mockRejectedValue({
+            body: { message: "This case can't be reopened." }
+        });
+        const element = await renderDetail({
+            ...DETAIL_CLOSED,
+            canReopen: true
+        });
+        $(element, '[data-id="reopen-case"]').click();
+        await flushPromises();
+        const reason = $(element, '[data-id="reopen-reason"]');
+        reason.dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'Again' } })
+        );
+        $(element, '[data-id="reopen-submit"]').click();
+        await flushPromises();
+
+        expect($(element, '[data-id="action-error"]').textContent).toContain(
+            "can't be reopened"
+        );
+        expect($(element, '[data-id="reopen-form"]')).not.toBeNull();
     });
 
     it('is accessible, open and closed', async () => {

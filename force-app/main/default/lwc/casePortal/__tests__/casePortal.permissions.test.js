@@ -32,12 +32,7 @@ jest.mock(
 );
 jest.mock(
     '@salesforce/apex/CasePortalController.getCaseDetail',
-    () => {
-        const {
-            createApexTestWireAdapter
-        } = require('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
+    () => ({ default: jest.fn() }),
     { virtual: true }
 );
 jest.mock(
@@ -68,6 +63,7 @@ describe('c-case-portal without the create and close custom permissions', () => 
 
     it('hides New case and Close case although the context allows them', async () => {
         getMyCases.mockResolvedValue(PAGE_1);
+        getCaseDetail.mockResolvedValue(DETAIL);
         const element = createElement('c-case-portal', { is: CasePortal });
         document.body.appendChild(element);
         getPortalContext.emit(CONTEXT);
@@ -84,8 +80,6 @@ describe('c-case-portal without the create and close custom permissions', () => 
                 detail: { caseId: DETAIL.summary.recordId }
             })
         );
-        await flushPromises();
-        getCaseDetail.emit(DETAIL);
         await flushPromises();
 
         const detail = element.shadowRoot.querySelector('c-case-detail');

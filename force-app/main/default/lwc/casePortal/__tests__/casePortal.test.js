@@ -24,12 +24,7 @@ jest.mock(
 );
 jest.mock(
     '@salesforce/apex/CasePortalController.getCaseDetail',
-    () => {
-        const {
-            createApexTestWireAdapter
-        } = require('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
+    () => ({ default: jest.fn() }),
     { virtual: true }
 );
 jest.mock(
@@ -69,7 +64,6 @@ const inList = (element, selector) =>
 
 describe('c-case-portal', () => {
     let contextRequests;
-    let detailRequests;
 
     beforeAll(() => {
         registerSa11yMatcher();
@@ -81,8 +75,8 @@ describe('c-case-portal', () => {
             getPortalContext.adapter.prototype,
             'update'
         );
-        detailRequests = jest.spyOn(getCaseDetail.adapter.prototype, 'update');
         getMyCases.mockResolvedValue(PAGE_1);
+        getCaseDetail.mockResolvedValue(DETAIL);
     });
 
     afterEach(() => {
@@ -108,7 +102,7 @@ describe('c-case-portal', () => {
         return {
             context: contextRequests.mock.calls.length,
             cases: getMyCases.mock.calls.length,
-            detail: detailRequests.mock.calls.length
+            detail: getCaseDetail.mock.calls.length
         };
     }
 
@@ -206,11 +200,9 @@ describe('c-case-portal', () => {
         const element = await renderPortal();
 
         await openCase(element, DETAIL.summary.recordId);
-        getCaseDetail.emit(DETAIL);
-        await flushPromises();
 
         expect(serverCalls()).toEqual({ context: 1, cases: 1, detail: 1 });
-        expect(detailRequests.mock.calls[0][0]).toEqual({
+        expect(getCaseDetail.mock.calls[0][0]).toEqual({
             caseId: DETAIL.summary.recordId
         });
         const caseDetail = detail(element);
@@ -223,7 +215,7 @@ describe('c-case-portal', () => {
         expect(caseDetail.shadowRoot.activeElement.tagName).toBe('H2');
     });
 
-    it('goes back to the loaded list without a server call and focuses the case', async () => {
+    it('goes back to the list, reads it again (fresh data, one call) and focuses the case', async () => {
         const element = await renderPortal();
         const caseId = PAGE_1.cases[1].recordId;
         await openCase(element, caseId);
@@ -235,7 +227,7 @@ describe('c-case-portal', () => {
         expect(list(element).parentElement.classList).not.toContain(
             'slds-hide'
         );
-        expect(serverCalls()).toEqual({ context: 1, cases: 1, detail: 1 });
+        expect(serverCalls()).toEqual({ context: 1, cases: 2, detail: 1 });
         expect(list(element).shadowRoot.activeElement.dataset.caseId).toBe(
             caseId
         );
@@ -342,8 +334,6 @@ describe('c-case-portal', () => {
         expect(inList(element, '[data-id="new-case"]')).toBeNull();
 
         await openCase(element, DETAIL.summary.recordId);
-        getCaseDetail.emit(DETAIL);
-        await flushPromises();
 
         const caseDetail = detail(element);
         expect(caseDetail.canReply).toBe(false);
@@ -372,8 +362,6 @@ describe('c-case-portal', () => {
         await expect(element).toBeAccessible();
 
         await openCase(element, DETAIL.summary.recordId);
-        getCaseDetail.emit(DETAIL);
-        await flushPromises();
         await expect(element).toBeAccessible();
 
         detail(element).dispatchEvent(new CustomEvent('back'));
@@ -381,5 +369,6 @@ describe('c-case-portal', () => {
         inList(element, '[data-id="new-case"]').click();
         await flushPromises();
         await expect(element).toBeAccessible();
-    });
+        // axe on three views: slow on a shared machine.
+    }, 20000);
 });
