@@ -15,6 +15,8 @@ import { importFiles } from '../src/usage/import';
 import { readView } from '../src/usage/store';
 import { suggest } from '../src/usage/suggest';
 import { eachLine, exited, spawnTsx } from '../shared/tsx-process';
+// The documented columns, shared with the tests' CSV builder.
+import { HEADER } from '../test/usage/csv';
 
 /**
  * `npm run bench:usage`: generates realistic ApiTotalUsage CSVs (50 users, 5 connected apps, 200
@@ -25,25 +27,6 @@ import { eachLine, exited, spawnTsx } from '../shared/tsx-process';
  * under 200 MB, flat in the file size.
  */
 
-const HEADER = [
-    'EVENT_TYPE',
-    'TIMESTAMP',
-    'REQUEST_ID',
-    'ORGANIZATION_ID',
-    'USER_ID',
-    'API_FAMILY',
-    'API_VERSION',
-    'API_RESOURCE',
-    'CLIENT_NAME',
-    'HTTP_METHOD',
-    'CLIENT_IP',
-    'COUNTS_AGAINST_API_LIMIT',
-    'CONNECTED_APP_ID',
-    'CONNECTED_APP_NAME',
-    'ENTITY_NAME',
-    'TIMESTAMP_DERIVED',
-    'USER_ID_DERIVED'
-];
 const USERS = 50;
 const APPS = 5;
 const OBJECTS = 200;
