@@ -109,6 +109,7 @@ export async function assignCommand(
     }
     // SIGINT aborts the Bulk job; the report then says what the org holds, and the exit is 130.
     const interrupt = new AbortController();
+    // The name is what the SIGINT test looks for (scripts/test/scripts/assign-misuse.test.ts).
     const onSigint = (): void => interrupt.abort();
     process.once('SIGINT', onSigint);
     const report = await assign(client, targets, selector, {
