@@ -84,6 +84,12 @@ export async function runInProcess(
         return true;
     }) as typeof process.stderr.write;
     process.exitCode = undefined;
+    // SfCommand listens for these signals on every run and never stops (a real `sf` process ends
+    // after one command); in one process running many commands they would pile up.
+    const signals = ['SIGINT', 'SIGTERM', 'SIGBREAK', 'SIGHUP'] as const;
+    const listening = new Map(
+        signals.map((signal) => [signal, new Set(process.listeners(signal))])
+    );
     let code: number;
     try {
         await runCasekit(argv);
@@ -93,6 +99,13 @@ export async function runInProcess(
     } finally {
         process.stdout.write = writeOut;
         process.stderr.write = writeErr;
+        for (const signal of signals) {
+            for (const listener of process.listeners(signal)) {
+                if (!listening.get(signal)?.has(listener)) {
+                    process.removeListener(signal, listener);
+                }
+            }
+        }
         process.exitCode = undefined;
         for (const key of Object.keys(process.env)) {
             if (!(key in saved)) {

@@ -6,6 +6,11 @@ const { TestEnvironment } = require('jest-environment-node');
 
 class NativeImportEnvironment extends TestEnvironment {
     constructor(config, context) {
+        // Plain text from the commands under test: with CI set, the sf CLI's libraries colour their
+        // error lines (a CI log shows colours), and the tests assert the text. Set before the
+        // sandbox copies the environment, so both realms see it.
+        process.env.NO_COLOR = '1';
+        process.env.FORCE_COLOR = '0';
         super(config, context);
         this.global.__nativeImport = (specifier) => import(specifier);
     }
