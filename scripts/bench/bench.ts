@@ -26,7 +26,11 @@ import {
 } from '../test/support/dropping-proxy';
 import { createUsers } from '../test/support/users';
 import { CompositeMeter } from './composite-meter';
-import { naiveAssignPackage } from './package-licenses';
+import {
+    naiveAssignEach,
+    packageTarget,
+    permissionSetTarget
+} from './package-licenses';
 
 /**
  * `npm run bench`: API calls and wall time of the kit's commands against the local emulator,
@@ -231,29 +235,6 @@ async function naiveProvision(
     }
 }
 
-/** One query for the users, then one insert per assignment. */
-async function naiveAssign(
-    conn: Connection,
-    setName: string,
-    prefix: string
-): Promise<void> {
-    const [set] = (
-        await conn.query<{ Id: string }>(
-            `SELECT Id FROM PermissionSet WHERE Name = '${setName}'`
-        )
-    ).records;
-    const users = await conn
-        .query<{ Id: string }>(
-            `SELECT Id FROM User WHERE Username LIKE '${prefix}%'`
-        )
-        .run({ autoFetch: true, maxFetch: 100000 });
-    for (const user of users.records) {
-        await conn
-            .sobject('PermissionSetAssignment')
-            .create({ AssigneeId: user.Id, PermissionSetId: set?.Id });
-    }
-}
-
 /** Per assigned set: its object, field and setup-entity permissions, one query each. */
 async function naiveVerify(conn: Connection, username: string): Promise<void> {
     await conn.query(
@@ -409,7 +390,11 @@ async function main(): Promise<void> {
             )
         );
         const naiveRun = await measure(naive, () =>
-            naiveAssign(connection(naive), 'Case_Portal_User', 'bench')
+            naiveAssignEach(
+                connection(naive),
+                permissionSetTarget('Case_Portal_User'),
+                'bench'
+            )
         );
         rows.push({
             scenario: `assign 1 set to ${USERS.toLocaleString('en-US')} users`,
@@ -466,7 +451,11 @@ async function main(): Promise<void> {
             )
         );
         const naiveRun = await measure(naive, () =>
-            naiveAssign(connection(naive), 'Case_Portal_User', 'few')
+            naiveAssignEach(
+                connection(naive),
+                permissionSetTarget('Case_Portal_User'),
+                'few'
+            )
         );
         const sf = await sfCli(sfOrg);
         const sfRun = await measure(sfOrg, () =>
@@ -515,7 +504,7 @@ async function main(): Promise<void> {
             );
         const kitRun = await measure(kit, run);
         const naiveRun = await measure(naive, () =>
-            naiveAssignPackage(connection(naive), 'acme', 'pkg')
+            naiveAssignEach(connection(naive), packageTarget('acme'), 'pkg')
         );
         const seats = Math.ceil(count / 200);
         rows.push({

@@ -227,6 +227,10 @@ export function readView(dir: string, filter: ViewFilter = {}): UsageView {
     const manifest = readManifest(dir);
     const user = filter.userId ? filter.userId.slice(0, 15) : undefined;
     const app = filter.app?.toLowerCase();
+    /** A row of the user asked for, through the app asked for (by id or name, any case). */
+    const wanted = (u: string, appId: string, appName: string): boolean =>
+        (!user || u === user) &&
+        (!app || appId.toLowerCase() === app || appName.toLowerCase() === app);
     const byDay = new Map<string, string[]>();
     for (const [id, info] of Object.entries(manifest.sources)) {
         for (const day of info.days) {
@@ -242,6 +246,8 @@ export function readView(dir: string, filter: ViewFilter = {}): UsageView {
     for (const day of days) {
         const files = (byDay.get(day) ?? []).map((id) => {
             const file = path.join(dir, 'days', day, `${id}.json`);
+            // A day file is the compact summary (one row per user, app, family, object and verb),
+            // never a log: the ApiTotalUsage CSVs themselves are only ever streamed (import.ts).
             try {
                 return JSON.parse(readFileSync(file, 'utf8')) as DayFile;
             } catch (error) {
@@ -283,13 +289,7 @@ export function readView(dir: string, filter: ViewFilter = {}): UsageView {
                     first,
                     last
                 ] of file.usage) {
-                    if (user && u !== user) continue;
-                    if (
-                        app &&
-                        appId.toLowerCase() !== app &&
-                        appName.toLowerCase() !== app
-                    )
-                        continue;
+                    if (!wanted(u, appId, appName)) continue;
                     merge(
                         usage,
                         [u, appId, appName, family, object, verb].join(SEP),
@@ -316,13 +316,7 @@ export function readView(dir: string, filter: ViewFilter = {}): UsageView {
                     first,
                     last
                 ] of file.blind) {
-                    if (user && u !== user) continue;
-                    if (
-                        app &&
-                        appId.toLowerCase() !== app &&
-                        appName.toLowerCase() !== app
-                    )
-                        continue;
+                    if (!wanted(u, appId, appName)) continue;
                     merge(
                         blind,
                         [u, appId, appName, family, reason].join(SEP),
