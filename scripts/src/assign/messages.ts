@@ -3,20 +3,6 @@ import type { AssignReport } from './types';
 
 // Every message the assign command prints, in one place.
 
-export const ASSIGN_USAGE = `Usage: npm run assign -- [-o <org>]
-         (--permission-set <name> | --permission-set-group <name> | --permission-set-license <name>)...
-       | --package-license <namespace>... [--remove]
-         (--users u1,u2 | --users-file users.csv | --where "<SOQL condition on User>")
-         [--bulk-threshold 2000] [--dry-run] [--json]
-
-Assigns permission sets, groups and permission set licences to many users. Skips what is already
-assigned; writes the rest 200 a call (sObject Collections), or with Bulk API 2.0 past the threshold.
-Exit 0 when every record landed, 68 when some failed (each listed with Salesforce's error code), 1 when none did.
---users-file: a CSV with a Username column (or one username a line).
---package-license: seats of installed managed packages (UserPackageLicense), by namespace prefix; run
-on its own. Every package is checked first (installed, not expired, enough free seats) and nothing is
-written if one fails; --remove unassigns the seats instead.`;
-
 /** The report as people read it (the command's human output). */
 export function formatAssignReport(
     report: AssignReport,

@@ -1,8 +1,7 @@
-// What every credentials action shares: the common flags, the org, the user, the output.
+// What every credentials action shares: the org, the user, the project, the outcome shape (the
+// flags and the output are the plugin's: scripts/plugin/src/commands/casekit/credentials.ts).
 
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { EXIT, ORG_COMMAND_FLAGS, printJson } from '../lib/cli';
 import { loadProject } from '../lib/project';
 import type { OrgClient } from '../org/client';
 import { connect } from '../org/connect';
@@ -10,7 +9,6 @@ import {
     loadDefinition,
     type UserDefinition
 } from '../integration-user/definition';
-import { CredentialsError } from './errors';
 
 type OptionSpec = {
     type: 'string' | 'boolean';
@@ -18,22 +16,6 @@ type OptionSpec = {
     multiple?: boolean;
     default?: string | boolean;
 };
-
-export const COMMON_OPTIONS = {
-    ...ORG_COMMAND_FLAGS,
-    user: { type: 'string' },
-    definition: { type: 'string', default: 'config/api-user.json' },
-    'project-dir': { type: 'string', default: '.' }
-} as const satisfies Record<string, OptionSpec>;
-
-export const COMMON_USAGE = `Common flags:
-  -o, --target-org <alias>   an org authorized with the sf CLI; without it SF_INSTANCE_URL + SF_ACCESS_TOKEN
-  --user <username>          the integration user (default: Username in config/api-user.json)
-  --definition <file>        the user definition (default: config/api-user.json)
-  --project-dir <dir>        the SFDX project (default: .)
-  --dry-run                  print the plan; write nothing to the org or the disk
-  --json                     one JSON document on stdout
-  -h, --help                 this help`;
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -140,51 +122,6 @@ export class ActionContext {
             ? file
             : relative.split(path.sep).join('/');
     }
-}
-
-/** Parses the common flags plus an action's own. */
-export function parseValues(
-    argv: string[],
-    own: Record<string, OptionSpec>,
-    usage: string
-): Values {
-    try {
-        return parseArgs({
-            args: argv,
-            strict: true,
-            allowPositionals: false,
-            options: { ...COMMON_OPTIONS, ...own }
-        }).values as Values;
-    } catch (error) {
-        throw new CredentialsError(
-            'BAD_ARGUMENT',
-            `${error instanceof Error ? error.message : String(error)}\n\n${usage}`
-        );
-    }
-}
-
-/** Prints an outcome (JSON or text) and returns the exit code: 68 for partial success. */
-export function report(
-    context: ActionContext,
-    action: string,
-    outcome: Outcome
-): number {
-    const code =
-        outcome.exitCode ??
-        (outcome.status === 'partial' ? EXIT.partial : EXIT.ok);
-    if (context.json) {
-        printJson(
-            code,
-            { action, status: outcome.status, ...outcome.result },
-            outcome.warnings
-        );
-    } else {
-        process.stdout.write(`${outcome.lines.join('\n')}\n`);
-        for (const warning of outcome.warnings) {
-            process.stderr.write(`Warning: ${warning}\n`);
-        }
-    }
-    return code;
 }
 
 /** One `npm run credentials -- <name>` action. */

@@ -1,16 +1,6 @@
-// What credentials/context.ts still shares with the old command shape (its own flag parsing and
-// report); every command now runs through scripts/plugin (SfCommand), which prints the envelope.
-
-/**
- * The flags every org command takes, as the sf CLI spells them: `-o/--target-org`, `--dry-run`,
- * `--json`, `-h/--help`. Spread into a command's `parseArgs` options.
- */
-export const ORG_COMMAND_FLAGS = {
-    'target-org': { type: 'string', short: 'o' },
-    'dry-run': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false }
-} as const;
+// Exit codes and the plain JSON document for the scratch-org CI steps (scripts/src/commands/
+// scratch-portal-*.ts); every admin command runs through scripts/plugin (SfCommand), which prints
+// the sf envelope itself.
 
 /** sf CLI exit codes: 0 success, 1 failure, 68 partial success. */
 // 130: stopped by SIGINT (128 + 2, the shell convention), after printing what was written.

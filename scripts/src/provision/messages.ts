@@ -2,15 +2,6 @@ import type { PlanStep } from './types';
 
 // Every message provision prints or throws, in one place.
 
-export const PROVISION_USAGE = `Usage: npm run provision -- [-o <org>] [--definition config/api-user.json] [--email <addr>]
-                             [--unique-username] [--adopt] [--dry-run] [--json]
-
-Creates or updates the integration user from its definition (licence, profile, permission set
-licences, groups, sets, managed package licences), printing the plan first. Re-running changes nothing that is already right.
--o/--target-org  an org authorized with the sf CLI; without it SF_INSTANCE_URL + SF_ACCESS_TOKEN
---adopt          take over an existing user with the definition's username that is not on the
-                 definition's profile or licence (without it provision stops and says who it is)`;
-
 export const stepKey = (step: PlanStep): string =>
     `${step.action} ${step.target}`;
 
