@@ -36,6 +36,7 @@ export async function runSoql(
             soql,
             includeDeleted: resource === 'queryAll',
             apiVersion: request.version,
+            userId: request.session?.userId,
             virtualFields: tooling ? toolingVirtualFields(state.org) : undefined
         },
         parseSoql(soql)

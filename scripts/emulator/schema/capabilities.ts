@@ -5,7 +5,9 @@
 // Sources: SOQL and SOSL Reference, "Understanding Relationship Query Limitations" ("You can't
 // filter against the content of textarea fields"); "Considerations for GROUP BY" (groupable per
 // field type, as describe reports it); Object Reference field properties (long text areas are
-// listed without Filter, Group or Sort; date/time and double fields without Group).
+// listed without Filter, Group or Sort; date/time and double fields without Group). A field whose
+// Object Reference entry lists its properties (FieldDef.filterable / sortable / groupable, set by
+// schema/documented-fields.ts) answers those instead.
 
 import type { FieldDef } from './types';
 
@@ -19,11 +21,11 @@ export interface FieldCapabilities {
 export function fieldCapabilities(definition: FieldDef): FieldCapabilities {
     const longText = definition.type === 'textarea';
     return {
-        filterable: !longText,
-        sortable: !longText,
-        groupable: !['textarea', 'double', 'datetime'].includes(
-            definition.type
-        ),
+        filterable: definition.filterable ?? !longText,
+        sortable: definition.sortable ?? !longText,
+        groupable:
+            definition.groupable ??
+            !['textarea', 'double', 'datetime'].includes(definition.type),
         aggregatable: !longText
     };
 }

@@ -37,7 +37,9 @@ function describeField(definition: FieldDef): { [key: string]: JsonValue } {
         externalId: definition.externalId ?? false,
         filterable: capabilities.filterable,
         groupable: capabilities.groupable,
-        idLookup: definition.type === 'id' || (definition.unique ?? false),
+        idLookup:
+            definition.idLookup ??
+            (definition.type === 'id' || (definition.unique ?? false)),
         label: definition.label,
         length: textual ? (definition.length ?? 0) : 0,
         name: definition.name,

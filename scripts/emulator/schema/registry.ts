@@ -7,6 +7,7 @@ import { packageLicenseObjects } from './package-licenses';
 import { eventLogObjects } from './event-log';
 import { permissionFields, standardObjects } from './standard-objects';
 import { withSourcedFields } from './sourced-fields';
+import { sourcedObjects } from './sourced-objects';
 import { tabAndPageObjects } from './tabs-and-pages';
 import type { ChildRelationshipDef, FieldDef, ObjectDef } from './types';
 
@@ -25,6 +26,7 @@ export class SchemaRegistry {
             ...eventLogObjects(),
             ...tabAndPageObjects(),
             ...packageLicenseObjects(),
+            ...sourcedObjects(),
             entityDefinitionObject()
         ]
     ) {

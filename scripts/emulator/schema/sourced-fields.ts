@@ -121,7 +121,7 @@ const TYPES: Record<string, FieldType> = {
     DateString: 'datetime'
 };
 
-function toField(
+export function toField(
     objectName: string,
     source: SourcedField,
     parents: Map<string, string>

@@ -19,6 +19,8 @@ export type FieldType =
     | 'reference'
     | 'picklist'
     | 'multipicklist'
+    /** A picklist that also takes free text (Event.Subject). */
+    | 'combobox'
     /** Binary content: a query answers the blob's URL (EventLogFile.LogFile). */
     | 'base64';
 
@@ -55,6 +57,15 @@ export interface FieldDef {
     system?: boolean;
     /** Computed on read, never stored. */
     calculated?: boolean;
+    /**
+     * Documented SOQL properties (Object Reference "Properties": Filter, Sort, Group) and
+     * idLookup, where a field's documentation gives them; otherwise derived from the type
+     * (schema/capabilities.ts).
+     */
+    filterable?: boolean;
+    sortable?: boolean;
+    groupable?: boolean;
+    idLookup?: boolean;
 }
 
 export interface ChildRelationshipDef {

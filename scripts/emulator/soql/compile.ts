@@ -40,6 +40,7 @@ import {
     unquote,
     type Literal
 } from './literals';
+import { checkContentDocumentLinkFilter } from './content-document-link';
 import { checkFieldRules, checkSyntaxRules } from './rules';
 import { buildExpression, type Expression } from './where';
 
@@ -57,6 +58,8 @@ export interface QueryContext {
     virtualFields?: Record<string, VirtualField[]>;
     /** The request's API version (e.g. "66.0"): some SOQL rules depend on it. */
     apiVersion?: string;
+    /** The session's user (the org's admin when absent): some restrictions depend on it. */
+    userId?: string;
 }
 
 export interface FieldPath {
@@ -618,6 +621,12 @@ export function compileQuery(
         throw unsupportedType(context.soql, name);
     }
     checkSyntaxRules(context, query);
+    checkContentDocumentLinkFilter(
+        context.org,
+        query,
+        context.apiVersion,
+        context.userId
+    );
     const compiled = compileBody(context, object, query);
     checkFieldRules(context, query, compiled);
     return compiled;

@@ -74,9 +74,17 @@ function writePath(
         object = found.object;
     }
     const definition = org.schema.field(object, path.field.name);
-    container[definition?.name ?? path.field.name] = definition
+    const value = definition
         ? org.value(object, record, definition.name)
         : null;
+    // A blob field answers the URL of its content (REST API Developer Guide, "Get Blob Data"),
+    // never the content itself.
+    container[definition?.name ?? path.field.name] =
+        definition?.type === 'base64' &&
+        typeof value === 'string' &&
+        !value.startsWith('/services/')
+            ? `${options.sobjectsBase}/sobjects/${object.name}/${String(record.Id)}/${definition.name}`
+            : value;
 }
 
 type SubqueryColumn = Extract<Column, { kind: 'subquery' }>;

@@ -3,6 +3,7 @@ import {
     permissionSetLicenseAssignRules
 } from './assignments';
 import { caseRules } from './cases';
+import { contentVersionRules } from './content';
 import { userPackageLicenseRules } from './package-licenses';
 import {
     fieldPermissionsRules,
@@ -32,5 +33,6 @@ export const objectRules: Record<string, ObjectRules> = {
     SetupEntityAccess: setupEntityAccessRules,
     PermissionSetTabSetting: permissionSetTabSettingRules,
     Case: caseRules,
+    ContentVersion: contentVersionRules,
     UserPackageLicense: userPackageLicenseRules
 };
