@@ -20,7 +20,11 @@ export const SOURCED_OBJECTS = [
     'CaseComment',
     'Contact',
     'Task',
-    'User'
+    'User',
+    // Its Language, PermissionSetLicenseKey and MaximumPermissions<Name> fields (read-only
+    // object). The other permission objects already define every field jsforce lists (their
+    // Permissions<Name> fields come from the tooling typings: FIDELITY.md, user permissions).
+    'PermissionSetLicense'
 ] as const;
 
 /**
