@@ -4,8 +4,10 @@
 // lib/types/standard-schema.d.ts, generated from an org's describe); each field's type and
 // properties are the Object Reference's (schema/documented-fields.ts) where it documents the
 // field, jsforce's otherwise (schema/sourced-fields.ts). Object-level calls are each page's
-// "Supported Calls"; key prefixes are Salesforce's (Knowledge Article 000005995, "Standard Field
-// Record ID Prefix Decoder").
+// "Supported Calls". Key prefixes: Event 00U from Salesforce's ID prefix decoder (Knowledge
+// Article 000005995, as public copies list it); EmailMessage 02s, ContentVersion 068,
+// ContentDocument 069 and ContentDocumentLink 06A as public Apex and sf plugins test ids for them
+// (e.g. `startsWith('02s')` "EmailMessage Id prefix").
 
 import { documentedField } from './documented-fields';
 import { field, systemFields } from './fields';
