@@ -106,6 +106,8 @@ async function bundle(): Promise<string[]> {
         packages: 'external',
         banner: { js: BANNER },
         legalComments: 'none',
+        // The envelope's commandName is the class name (Verify, not esbuild's renamed _Verify).
+        keepNames: true,
         metafile: true,
         logLevel: 'warning'
     });
