@@ -1,6 +1,12 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+    existsSync,
+    mkdirSync,
+    readFileSync,
+    rmSync,
+    writeFileSync
+} from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { exited, spawnTsx } from '../../shared/tsx-process';
@@ -46,6 +52,7 @@ describe('npm run plugin:pack', () => {
     let packed: PackedJson;
 
     beforeAll(async () => {
+        const hadSecrets = existsSync(canaryDir);
         mkdirSync(canaryDir, { recursive: true });
         writeFileSync(canary, canaryText);
         try {
@@ -63,7 +70,10 @@ describe('npm run plugin:pack', () => {
                 code: 0
             });
         } finally {
-            rmSync(canary, { force: true });
+            rmSync(hadSecrets ? canary : canaryDir, {
+                recursive: true,
+                force: true
+            });
         }
         const { stdout } = await exec('tar', ['-tzf', TARBALL]);
         entries = stdout.split('\n').filter(Boolean).sort();
