@@ -17,7 +17,6 @@ import {
     cpSync,
     mkdirSync,
     readFileSync,
-    readdirSync,
     rmSync,
     statSync,
     writeFileSync
@@ -35,9 +34,9 @@ export const PACK_DIR = path.join(REPO_ROOT, 'dist/plugin');
 export const PACKAGE_DIR = path.join(PACK_DIR, 'package');
 
 /**
- * Packages the kit loads at run time without an import esbuild can see: it reads their files
- * (`require.resolve`): the metadata types (validate metadata), the TypeScript parser that reads
- * them, and PMD's jars (validate apex, the standard sObject list).
+ * Packages the kit loads at run time without an import esbuild can see (`require.resolve`, then
+ * their files): the metadata types (validate metadata) and the TypeScript parser that reads them.
+ * PMD's jars come with @salesforce/code-analyzer-pmd-engine, which the bundle imports.
  */
 const RUNTIME_ONLY = ['@salesforce/types', 'typescript'];
 
@@ -204,17 +203,4 @@ export async function pack(): Promise<PackResult> {
     }
     const tarball = path.join(PACK_DIR, packed.filename);
     return { tarball, bytes: statSync(tarball).size, dependencies };
-}
-
-/** Every file under a folder, relative to it, with / separators. */
-export function filesUnder(dir: string): string[] {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) =>
-            path
-                .relative(dir, path.join(entry.parentPath, entry.name))
-                .split(path.sep)
-                .join('/')
-        )
-        .sort();
 }
