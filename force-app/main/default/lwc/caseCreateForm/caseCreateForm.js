@@ -209,6 +209,12 @@ export default class CaseCreateForm extends LightningElement {
                 ? String(Boolean(event.detail?.checked ?? event.target.checked))
                 : (event.detail?.value ?? '');
         this.values = { ...this.values, [key]: value };
+        // A fixed field stops saying it is wrong at once, not only when it loses focus (its
+        // message would then vanish under the pointer on the way to the submit button).
+        const field = this.formFields.find((entry) => entry.key === key);
+        if (field && !this.problemOf(field)) {
+            this.showProblem(event.target, undefined);
+        }
     }
 
     /** Checks a field when it loses focus, so the user learns of a problem before submitting. */

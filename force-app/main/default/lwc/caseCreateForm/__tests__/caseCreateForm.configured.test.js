@@ -154,6 +154,19 @@ describe('c-case-create-form with configured fields', () => {
         expect(handler).toHaveBeenCalledTimes(1);
     });
 
+    it("clears a field's error as soon as it is fixed, before it loses focus", async () => {
+        const element = await renderForm();
+        fill(element, 'subject', 'Printer jammed');
+        $(element, '[data-id="submit"]').click();
+        await flushPromises();
+        const reason = $(element, '[data-field="Reason"]');
+        const validity = jest.spyOn(reason, 'setCustomValidity');
+
+        fill(element, 'Reason', 'Breakdown');
+
+        expect(validity).toHaveBeenLastCalledWith('');
+    });
+
     it('shows the notes for internal users, and none when there are none', async () => {
         const withNotes = await renderForm({ notes: FORM.notes });
         const box = $(withNotes, '[data-id="notes"]');
