@@ -35,6 +35,10 @@ export interface PortalSettings {
     caseOrigin: string;
     /** Reopen_Days__c: days after closing a case may be reopened; 0 (or blank) is off. */
     reopenDays: number;
+    /** Create_Fields__c as configured (blank: the default create form). */
+    createFields?: string;
+    /** Create_Record_Type__c: developer name of new cases' record type. */
+    createRecordType?: string;
 }
 
 interface RecordXml {
@@ -140,6 +144,8 @@ export function loadDefaultSettings(
             values.get('Customer_Statuses__c')
         ),
         caseOrigin: values.get('Case_Origin__c')?.trim() || DEFAULT_ORIGIN,
-        reopenDays: toReopenDays(values.get('Reopen_Days__c'))
+        reopenDays: toReopenDays(values.get('Reopen_Days__c')),
+        createFields: values.get('Create_Fields__c') ?? '',
+        createRecordType: values.get('Create_Record_Type__c')?.trim() ?? ''
     };
 }

@@ -21,6 +21,9 @@ import {
  *   pageSize                   cases per page (1-200, as the Apex clamps it)
  *   closeStatuses              ';'-separated Case Status values admins allow for closing
  *   reopenDays                 days after closing a customer may reopen (0: off)
+ *   createFields               Create_Fields__c: the create form's fields, e.g. Subject,Reason*
+ *   createRecordType           Create_Record_Type__c (the preview org has none: always a note)
+ *   internal                   on: the user is internal and sees the create form's notes
  *
  * A parameter given twice counts by its last value (the panel sends a hidden "off" before each
  * checkbox's "on").
@@ -69,6 +72,8 @@ export function callContext(
     const pageSize = last(params, 'pageSize');
     const closeStatuses = last(params, 'closeStatuses');
     const reopenDays = last(params, 'reopenDays');
+    const createFields = last(params, 'createFields');
+    const createRecordType = last(params, 'createRecordType');
     const maxPageSize = options.maxPageSize;
     const settings: PortalSettings = {
         portalEnabled: flag(params, 'portal', defaults.portalEnabled),
@@ -94,15 +99,21 @@ export function callContext(
         reopenDays:
             reopenDays === undefined
                 ? defaults.reopenDays
-                : toReopenDays(reopenDays)
+                : toReopenDays(reopenDays),
+        createFields: createFields ?? defaults.createFields,
+        createRecordType: createRecordType ?? defaults.createRecordType
     };
     const permissions = {} as Record<PermissionKey, boolean>;
     for (const key of Object.keys(PERMISSION_NAMES) as PermissionKey[]) {
         permissions[key] = flag(params, key, true);
     }
-    return maxPageSize
+    const call: CallContext = maxPageSize
         ? { settings, permissions, maxPageSize }
         : { settings, permissions };
+    if (flag(params, 'internal', false)) {
+        call.internalUser = true;
+    }
+    return call;
 }
 
 /** What the page itself needs: which custom permissions `@salesforce/customPermission/*` grant. */

@@ -33,7 +33,19 @@ export const DTO_FIELDS = {
         descriptionMaxLength: 'Integer',
         commentMaxBytes: 'Integer',
         reopenDays: 'Integer',
-        canReopen: 'Boolean'
+        canReopen: 'Boolean',
+        createFields: 'List<FormField>',
+        createFormNotes: 'List<String>'
+    },
+    FormField: {
+        apiName: 'String',
+        label: 'String',
+        type: 'String',
+        required: 'Boolean',
+        maxLength: 'Integer',
+        scale: 'Integer',
+        helpText: 'String',
+        options: 'List<Option>'
     },
     CaseFilter: {
         status: 'String',
@@ -81,7 +93,8 @@ export const DTO_FIELDS = {
         subject: 'String',
         description: 'String',
         caseType: 'String',
-        priority: 'String'
+        priority: 'String',
+        fields: 'Map<String,String>'
     }
 } as const satisfies Record<string, DtoFields>;
 
@@ -177,6 +190,28 @@ export interface PortalContext {
     commentMaxBytes: number;
     reopenDays: number;
     canReopen: boolean;
+    createFields: FormField[];
+    createFormNotes: string[];
+}
+
+/** CasePortalDtos.FormField: one field of the create form. */
+export interface FormField {
+    apiName: string;
+    label: string;
+    type:
+        | 'text'
+        | 'textarea'
+        | 'picklist'
+        | 'email'
+        | 'phone'
+        | 'date'
+        | 'checkbox'
+        | 'number';
+    required: boolean;
+    maxLength: number | null;
+    scale: number | null;
+    helpText: string | null;
+    options: Option[] | null;
 }
 
 export interface CaseFilter {
@@ -232,4 +267,6 @@ export interface NewCaseInput {
     description?: string | null;
     caseType?: string | null;
     priority?: string | null;
+    /** Other configured fields by API name, as text. */
+    fields?: Record<string, string | null> | null;
 }

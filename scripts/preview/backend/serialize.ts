@@ -82,7 +82,7 @@ export function fromWire(
     type: DtoName,
     value: unknown,
     where: string
-): Record<string, string | null> {
+): Record<string, WireInput> {
     if (value === null || value === undefined) {
         return {};
     }
@@ -90,8 +90,12 @@ export function fromWire(
         throw new ContractError(`${where}: expected a ${type} object`);
     }
     const fields: Readonly<Record<string, string>> = DTO_FIELDS[type];
-    const out: Record<string, string | null> = {};
+    const out: Record<string, WireInput> = {};
     for (const [key, fieldValue] of Object.entries(value)) {
+        if (fields[key] === STRING_MAP) {
+            out[key] = stringMap(fieldValue, `${where}.${key}`);
+            continue;
+        }
         if (fields[key] !== 'String') {
             throw new ContractError(
                 `${where}.${key}: CasePortalDtos.${type} has no @AuraEnabled String field "${key}"`
@@ -101,6 +105,32 @@ export function fromWire(
             throw new ContractError(`${where}.${key}: expected String`);
         }
         out[key] = fieldValue;
+    }
+    return out;
+}
+
+/** A value a component sends in a DTO: String, or Map<String, String> (NewCaseInput.fields). */
+export type WireInput = string | null | Record<string, string | null>;
+
+const STRING_MAP = 'Map<String,String>';
+
+/** A Map<String, String> as Apex reads it from JSON: an object of strings (or nulls). */
+function stringMap(
+    value: unknown,
+    where: string
+): Record<string, string | null> | null {
+    if (value === null || value === undefined) {
+        return null;
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        throw new ContractError(`${where}: expected a Map<String, String>`);
+    }
+    const out: Record<string, string | null> = {};
+    for (const [key, entry] of Object.entries(value)) {
+        if (entry !== null && typeof entry !== 'string') {
+            throw new ContractError(`${where}.${key}: expected String`);
+        }
+        out[key] = entry;
     }
     return out;
 }

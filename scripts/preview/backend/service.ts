@@ -13,11 +13,11 @@ import {
     CASE_PRIORITIES,
     CASE_STATUSES,
     CASE_TYPES,
-    FIELD_LABELS,
     labelOf,
     statusOf
 } from './picklists';
 import { formatMessage } from './message-format';
+import { CreateForm } from './create-form';
 import {
     MY_EMAIL,
     type CaseRecord,
@@ -56,6 +56,11 @@ export interface CallContext {
     permissions: Record<PermissionKey, boolean>;
     /** Preview only: the largest page getMyCases may return (Apex: the settings' 200 cap). */
     maxPageSize?: number;
+    /**
+     * The user is internal (UserInfo.getUserType() Standard): sees the create form's notes.
+     * The preview's user is a customer unless the query says otherwise.
+     */
+    internalUser?: boolean;
 }
 
 /** An AuraHandledException: its message is shown to the user as is. */
@@ -146,6 +151,25 @@ export class PreviewBackend {
         );
     }
 
+    /** A refusal with any number of arguments, numbers as Integer.format() (en_US). */
+    private readonly formRefusal = (
+        name: string,
+        ...args: (string | number)[]
+    ): Refusal =>
+        new Refusal(
+            formatMessage(
+                this.label(name),
+                ...args.map((arg) =>
+                    typeof arg === 'number' ? arg.toLocaleString('en-US') : arg
+                )
+            )
+        );
+
+    /** The create form of these settings (CasePortalCreateForm). */
+    private createForm(settings: PortalSettings): CreateForm {
+        return new CreateForm(settings.createFields, settings.createRecordType);
+    }
+
     // ---- entry points ----------------------------------------------------------------------
 
     getPortalContext(call: CallContext): PortalContext {
@@ -163,6 +187,7 @@ export class PreviewBackend {
         const canRead = enabled && permissions.readReplyOwnCases;
         const canCreate =
             enabled && settings.caseCreationEnabled && permissions.createCase;
+        const form = canCreate ? this.createForm(settings) : null;
         return {
             portalEnabled: settings.portalEnabled,
             caseCreationEnabled: settings.caseCreationEnabled,
@@ -182,7 +207,11 @@ export class PreviewBackend {
             commentMaxBytes: COMMENT_MAX_BYTES,
             reopenDays: settings.reopenDays,
             canReopen:
-                canRead && settings.caseUpdateEnabled && settings.reopenDays > 0
+                canRead &&
+                settings.caseUpdateEnabled &&
+                settings.reopenDays > 0,
+            createFields: form?.fields ?? [],
+            createFormNotes: form && call.internalUser ? form.notes : []
         };
     }
 
@@ -357,37 +386,25 @@ export class PreviewBackend {
         if (!call.permissions.create) {
             throw this.refusal('CasePortal_Error_NoCreateAccess');
         }
-        if (!input || isBlank(input.subject)) {
-            throw this.refusal('CasePortal_Error_SubjectRequired');
-        }
-        const subject = (input.subject ?? '').trim();
-        if (subject.length > SUBJECT_MAX_LENGTH) {
-            throw this.refusal(
-                'CasePortal_Error_SubjectTooLong',
-                SUBJECT_MAX_LENGTH
-            );
-        }
-        if ((input.description ?? '').length > DESCRIPTION_MAX_LENGTH) {
-            throw this.refusal(
-                'CasePortal_Error_DescriptionTooLong',
-                DESCRIPTION_MAX_LENGTH
-            );
-        }
-        const type = this.choice(CASE_TYPES, FIELD_LABELS.Type, input.caseType);
-        const priority = this.choice(
-            CASE_PRIORITIES,
-            FIELD_LABELS.Priority,
-            input.priority
-        );
+        // Every submitted field checked against the configured form, as the Apex does.
+        const form = this.createForm(call.settings);
+        const values = form.validate(input, this.formRefusal);
+        const text = (name: string): string | null => {
+            const value = values[name];
+            delete values[name];
+            return typeof value === 'string' ? value : null;
+        };
+        const subject = text('Subject') ?? '';
+        const description = text('Description');
+        const type = text('Type');
+        const priority = text('Priority');
         const me = this.store.me;
         const now = this.store.now();
         const record: CaseRecord = {
             id: this.store.caseIds.next(),
             caseNumber: this.store.nextCaseNumber(),
             subject,
-            description: isBlank(input.description)
-                ? null
-                : (input.description ?? null),
+            description,
             status: 'New',
             // The org's Priority picklist default (Medium) applies when the form leaves it empty.
             priority: priority ?? 'Medium',
@@ -398,7 +415,8 @@ export class PreviewBackend {
             createdDate: now,
             lastModifiedDate: now,
             closedDate: null,
-            origin: call.settings.caseOrigin
+            origin: call.settings.caseOrigin,
+            fields: values
         };
         this.store.cases.set(record.id, record);
         return this.toSummary(record, call.settings);
@@ -577,20 +595,6 @@ export class PreviewBackend {
             label: customerStatus(settings, value, label),
             value
         }));
-    }
-
-    private choice(
-        options: readonly Option[],
-        fieldLabel: string,
-        value: string | null | undefined
-    ): string | null {
-        if (isBlank(value)) {
-            return null;
-        }
-        if (!options.some((option) => option.value === value)) {
-            throw this.refusal('CasePortal_Error_InvalidChoice', fieldLabel);
-        }
-        return value ?? null;
     }
 
     private choose<T extends string>(

@@ -27,6 +27,8 @@ export interface CaseRecord {
     closedDate: number | null;
     /** Case.Origin; seeded cases have none. */
     origin?: string;
+    /** The create form's other configured fields, by API name. */
+    fields?: Record<string, string | number | boolean>;
 }
 
 /** An EmailMessage on a case (Email-to-Case): Status 5 is Draft. */

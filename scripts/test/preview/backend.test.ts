@@ -45,7 +45,9 @@ describe('preview settings', () => {
                 escalated: 'In progress'
             },
             caseOrigin: 'Web',
-            reopenDays: 14
+            reopenDays: 14,
+            createFields: 'Subject, Description, Type, Priority',
+            createRecordType: ''
         });
     });
 

@@ -12,6 +12,7 @@ import { statusOf } from '../../preview/backend/picklists';
 import type { PortalSettings } from '../../preview/metadata';
 import { loadLabels } from '../../shared/labels';
 import { DEFAULT_DIR } from '../../preview/paths';
+import { formatMessage } from '../../preview/backend/message-format';
 
 /**
  * The shared rule table (force-app/main/default/staticresources/CasePortalRules.json), run
@@ -39,13 +40,31 @@ const Rule = z.object({
             caseCreationEnabled: z.boolean(),
             caseUpdateEnabled: z.boolean(),
             closeStatuses: z.array(z.string()),
-            reopenDays: z.number().int().min(0)
+            reopenDays: z.number().int().min(0),
+            createFields: z.string()
         })
         .partial()
         .strict(),
     missingPermission: z.enum(['read', 'create', 'close']).nullable(),
     comment: z.string().optional(),
-    expect: z.string()
+    /** Create rows: NewCaseInput.fields; {repeat, times} is the text repeated. */
+    fields: z
+        .record(
+            z.string(),
+            z.union([
+                z.string(),
+                z
+                    .object({
+                        repeat: z.string(),
+                        times: z.number().int().min(1)
+                    })
+                    .strict()
+            ])
+        )
+        .optional(),
+    expect: z.string(),
+    /** The refusal's {0}, {1}: numbers shown as Integer.format() does (4,000). */
+    expectArgs: z.array(z.union([z.string(), z.number()])).optional()
 });
 const Table = z.object({
     description: z.string(),
@@ -115,6 +134,32 @@ function caseFor(store: PreviewStore, which: Rule['case']): string | null {
     return found.id;
 }
 
+/** The row's NewCaseInput.fields, {repeat, times} spelled out. */
+function fieldValues(rule: Rule): Record<string, string> {
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(rule.fields ?? {})) {
+        values[name] =
+            typeof value === 'string'
+                ? value
+                : value.repeat.repeat(value.times);
+    }
+    return values;
+}
+
+/** The refusal the row expects: its label, filled with expectArgs as the Apex fills it. */
+function expectedMessage(rule: Rule): string | undefined {
+    const label = LABELS.get(rule.expect);
+    if (label === undefined || !rule.expectArgs) {
+        return label;
+    }
+    return formatMessage(
+        label,
+        ...rule.expectArgs.map((arg) =>
+            typeof arg === 'number' ? arg.toLocaleString('en-US') : arg
+        )
+    );
+}
+
 function perform(
     backend: PreviewBackend,
     call: CallContext,
@@ -137,7 +182,8 @@ function perform(
             );
         case 'create':
             return backend.createCase(call, {
-                subject: TABLE.newCaseSubject
+                subject: TABLE.newCaseSubject,
+                fields: fieldValues(rule)
             });
         case 'reopen':
             return backend.reopenCase(call, caseId, TABLE.reopenReason);
@@ -172,7 +218,7 @@ describe('the shared rule table, run against the preview backend', () => {
             }
 
             if (rule.expect !== 'ok') {
-                expect(outcome).toBe(LABELS.get(rule.expect));
+                expect(outcome).toBe(expectedMessage(rule));
                 // A refusal writes nothing.
                 expect(store.comments.length).toBe(comments);
                 expect(store.cases.size).toBe(cases);
@@ -193,6 +239,15 @@ describe('the shared rule table, run against the preview backend', () => {
                 );
             } else if (rule.action === 'create') {
                 expect(store.cases.size).toBe(cases + 1);
+                const created = [...store.cases.values()].at(-1);
+                const saved = created?.fields ?? {};
+                for (const [name, value] of Object.entries(fieldValues(rule))) {
+                    // Subject, Description, Type and Priority are columns of their own.
+                    expect(
+                        saved[name] ??
+                            (name === 'Subject' ? created?.subject : undefined)
+                    ).toBe(value);
+                }
             } else if (rule.action === 'reopen') {
                 expect(record && isClosed(record)).toBe(false);
                 expect(store.comments.length).toBe(comments + 1);
