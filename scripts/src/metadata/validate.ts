@@ -19,6 +19,7 @@ import { checkLwcReferences } from './checks/lwc-references';
 import { checkLwcTargets } from './checks/lwc-targets';
 import { checkUserPermissionNames } from './checks/user-permissions';
 import { checkFirstDeploy } from './checks/first-deploy';
+import { checkLengthLimits } from './checks/length-limits';
 
 export interface MetadataReport {
     projectRoot: string;
@@ -113,6 +114,7 @@ export async function validateMetadata(
     findings.push(...checkStandardNames(parsed));
     findings.push(...checkLwcReferences(parsed, files, defined, rel));
     findings.push(...checkLwcTargets(parsed));
+    findings.push(...checkLengthLimits(parsed));
     const firstDeploy = checkFirstDeploy(parsed, project);
     findings.push(...firstDeploy.findings);
     if (policy) {
