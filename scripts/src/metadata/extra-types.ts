@@ -68,9 +68,9 @@ export interface LegacyEntry {
 
 export const LEGACY_ELEMENTS: Record<string, LegacyEntry & { prop: PropType }> =
     {
-        // Metadata API Developer Guide, "FlexiPage": itemInstances replaced componentInstances in
-        // FlexiPageRegion; a deploy at API 49.0 refuses componentInstances (Salesforce Stack Exchange
-        // 305221, "Metadata deploy and push fails on FlexiPage componentInstances in API 49");
+        // The API 66 WSDL's FlexiPageRegion lists itemInstances, no componentInstances; a deploy at
+        // API 49.0 refuses componentInstances (Salesforce Stack Exchange question 305221,
+        // "Metadata deploy and push fails on FlexiPage componentInstances in API 49 (Summer '20)");
         // trailheadapps/dreaminvest-lwc (sourceApiVersion 48.0) deploys them in its scratch-org CI.
         'FlexiPageRegion.componentInstances': {
             upTo: 48,
@@ -88,18 +88,20 @@ export const LEGACY_ELEMENTS: Record<string, LegacyEntry & { prop: PropType }> =
             prop: optionalBoolean,
             source: 'trailheadapps/purealoe force-app/main/default/tabs/Bundle__c.tab-meta.xml'
         },
-        // Change Data Capture selection on the object itself before API 47.0, when
-        // PlatformEventChannelMember took it over (Metadata API Developer Guide,
-        // "PlatformEventChannel": "Starting in API version 47.0, the channel doesn't contain the
-        // selected entities"); deployed by trailheadapps/purealoe and easy-spaces at API 44.0.
+        // Written by retrieves at API 44.0 and deployed by trailheadapps/purealoe and easy-spaces
+        // (sourceApiVersion 44.0). Change Data Capture selection moved to
+        // PlatformEventChannelMember in API 47.0 (Metadata API Developer Guide,
+        // "PlatformEventChannel"); where this element went is not documented in a page found
+        // here, so only the version a project is seen deploying it at is accepted.
         'CustomObject.enableChangeDataCapture': {
-            upTo: 46,
+            upTo: 44,
             prop: optionalBoolean,
             source: 'trailheadapps/purealoe force-app/main/default/objects/Bundle__c/Bundle__c.object-meta.xml'
         },
-        // FlowActionCall `versionSegment` (with nameSegment, the action's name and version), written by
-        // Flow Builder and deployed by alexed1/LightningFlowComponents flow_apps/FlowUtilities
-        // (sourceApiVersion 59.0); the API 66 WSDL has `versionString` in its place.
+        // FlowActionCall `versionSegment` (beside nameSegment), written by Flow Builder: the API 66
+        // WSDL has no such element (it has versionString). alexed1/LightningFlowComponents
+        // flow_apps/FlowUtilities (sourceApiVersion 59.0) is released as a package from these
+        // files (a package version build deploys them); no documentation page found here.
         'FlowActionCall.versionSegment': {
             upTo: 59,
             prop: { base: 'number', optional: true, repeatable: false },
