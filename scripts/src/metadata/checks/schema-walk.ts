@@ -60,8 +60,8 @@ export function walkSchema(
                 continue;
             }
             // A nil element (`<objectMapping xsi:nil="true"/>`, as retrieves write an unused
-            // DuplicateRule objectMapping) has no value and no children to check: W3C XML Schema
-            // Part 1, 2.6.2 "xsi:nil"; the Metadata WSDL declares such elements nillable.
+            // DuplicateRule objectMapping) has no value and no children to check (W3C XML Schema
+            // Part 1: Structures, 2.6.2 "xsi:nil").
             if (child.attributes['xsi:nil'] === 'true') {
                 continue;
             }
