@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SfProjectJson, type NamedPackageDir } from '@salesforce/core';
 import { z } from 'zod';
 import { KitError } from './errors';
 
@@ -32,7 +33,15 @@ export interface SfdxProject {
     sourceApiVersion: string;
 }
 
-/** Reads and checks `sfdx-project.json`; errors name the file and the field. */
+/**
+ * Reads and checks `sfdx-project.json`; errors name the file and the field.
+ *
+ * The package directories come from `@salesforce/core`'s own project loader (SfProjectJson
+ * `getUniquePackageDirectories`), the code `sf project deploy start` resolves them with: it turns
+ * `\` into `/` on Linux and macOS (so `"pkg\\core"` written on Windows is `pkg/core`), normalises
+ * `./x/` to `x`, refuses absolute paths, a missing directory, no default or two defaults, and lists
+ * a directory named twice once.
+ */
 export function loadProject(root: string): SfdxProject {
     const file = path.join(root, 'sfdx-project.json');
     let raw: unknown;
@@ -53,22 +62,42 @@ export function loadProject(root: string): SfdxProject {
             .join('; ');
         throw badProject(`${file}: ${issues}`);
     }
-    const dirs = [...parsed.data.packageDirectories].sort(
-        (a, b) => Number(b.default ?? false) - Number(a.default ?? false)
-    );
-    const missing = dirs.filter(
-        (dir) => !existsSync(path.resolve(root, dir.path))
+    const missing = parsed.data.packageDirectories.filter(
+        (dir) => !existsSync(path.resolve(root, toOsPath(dir.path)))
     );
     if (missing.length > 0) {
         throw badProject(
             `${file}: packageDirectories ${missing.map((dir) => `"${dir.path}"`).join(', ')} do not exist`
         );
     }
+    let dirs: NamedPackageDir[];
+    try {
+        const json = new SfProjectJson({
+            ...SfProjectJson.getDefaultOptions(),
+            rootFolder: path.resolve(root)
+        });
+        json.readSync();
+        dirs = json.getUniquePackageDirectories();
+    } catch (error) {
+        throw badProject(
+            `${file}: packageDirectories: ${(error as Error).message}`
+        );
+    }
+    const ordered = [...dirs].sort(
+        (a, b) => Number(b.default ?? false) - Number(a.default ?? false)
+    );
     return {
         root: path.resolve(root),
-        packageDirs: dirs.map((dir) => path.resolve(root, dir.path)),
+        packageDirs: ordered.map((dir) => path.resolve(root, dir.fullPath)),
         sourceApiVersion: parsed.data.sourceApiVersion
     };
+}
+
+/** A package directory path as SfProjectJson reads it on this OS (`\` and `/` both separators). */
+function toOsPath(dirPath: string): string {
+    return path.sep === '/'
+        ? dirPath.replace(/\\/g, '/')
+        : dirPath.replace(/\//g, '\\');
 }
 
 /** Path relative to the project root with forward slashes, for messages. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Finding } from '../lib/findings';
 import { sortFindings } from '../lib/findings';
 import { listSourceFiles } from '../lib/files';
@@ -18,6 +19,7 @@ import { checkLwcReferences } from './checks/lwc-references';
 import { checkLwcTargets } from './checks/lwc-targets';
 import { checkUserPermissionNames } from './checks/user-permissions';
 import { checkFirstDeploy } from './checks/first-deploy';
+import { checkLengthLimits } from './checks/length-limits';
 
 export interface MetadataReport {
     projectRoot: string;
@@ -74,8 +76,11 @@ export async function validateMetadata(
     const policyFindings: Finding[] = [];
     const parsed: ParsedMetaFile[] = [];
     // SDR also names JSON files as a component's "xml" (DigitalExperience `_meta.json`, ...).
+    // SDR names a meta file for a content file it resolved without one (a `.cls` alone, as in
+    // alexed1/LightningFlowComponents flow_action_components/AIConnect): no file to read; the
+    // pairing check reports it.
     const xmlFiles = [...resolution.metaFiles.entries()]
-        .filter(([file]) => file.endsWith('.xml'))
+        .filter(([file]) => file.endsWith('.xml') && existsSync(file))
         .sort((a, b) => a[0].localeCompare(b[0]));
     for (const [file, kind] of xmlFiles) {
         const result = checkMetaFile(
@@ -109,6 +114,7 @@ export async function validateMetadata(
     findings.push(...checkStandardNames(parsed));
     findings.push(...checkLwcReferences(parsed, files, defined, rel));
     findings.push(...checkLwcTargets(parsed));
+    findings.push(...checkLengthLimits(parsed));
     const firstDeploy = checkFirstDeploy(parsed, project);
     findings.push(...firstDeploy.findings);
     if (policy) {

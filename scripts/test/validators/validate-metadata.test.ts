@@ -152,6 +152,15 @@ const CASES: BrokenCase[] = [
         message: /unknown user permission "ApiEnabld" \(nearest: ApiEnabled/
     },
     {
+        // PermissionSet.Description holds 255 characters (Object Reference, "PermissionSet").
+        name: 'description-too-long',
+        rule: 'metadata-length',
+        file: PS,
+        element: 'description',
+        message:
+            /is 256 characters; PermissionSet.Description holds at most 255: the deploy would fail/
+    },
+    {
         name: 'dangling-reference',
         rule: 'metadata-reference',
         file: 'force-app/main/default/permissionsetgroups/Sample_Group.permissionsetgroup-meta.xml',

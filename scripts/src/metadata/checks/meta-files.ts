@@ -78,7 +78,7 @@ export function checkMetaFile(
             rule: 'xml-namespace'
         });
     }
-    findings.push(...walkSchema(root, rootType, file));
+    findings.push(...walkSchema(root, rootType, file, sourceApiVersion));
     const apiVersion = root.children.find(
         (child) => child.name === 'apiVersion'
     );

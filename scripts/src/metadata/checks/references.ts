@@ -94,6 +94,33 @@ function elementsAt(root: XmlElement, elementPath: string): XmlElement[] {
     return current;
 }
 
+/**
+ * Task and Event take no custom fields of their own: a custom field is created on Activity and is
+ * then a field of both, which permission sets grant as `Task.X__c` and `Event.X__c` (Salesforce
+ * Ben, "Salesforce Activities: Everything You Need to Know", section "The Backend Architecture of
+ * Activities"; alexed1/LightningFlowComponents flow_apps/ObjectTypeFromIdFlow defines
+ * objects/Activity/fields/Related_To_Type__c and grants Task.Related_To_Type__c and
+ * Event.Related_To_Type__c in ObjectTypeFromIdFlowPerms). So `Task.X__c` resolves to `Activity.X__c`.
+ */
+const ACTIVITY_CHILDREN = new Set(['Task', 'Event']);
+
+function isDefined(
+    defined: Set<string>,
+    target: string,
+    name: string
+): boolean {
+    if (defined.has(`${target}:${name}`)) {
+        return true;
+    }
+    const [object = '', field] = name.split('.');
+    return (
+        target === 'CustomField' &&
+        field !== undefined &&
+        ACTIVITY_CHILDREN.has(object) &&
+        defined.has(`CustomField:Activity.${field}`)
+    );
+}
+
 /** `defined`: `Type:FullName` of every component SDR resolved in the project. */
 export function checkReferences(
     parsed: ParsedMetaFile[],
@@ -110,7 +137,7 @@ export function checkReferences(
                     if (reference.applies && !reference.applies(name)) {
                         continue;
                     }
-                    if (!defined.has(`${reference.target}:${name}`)) {
+                    if (!isDefined(defined, reference.target, name)) {
                         findings.push({
                             file: meta.file,
                             line: element.line,

@@ -1,6 +1,13 @@
 import type { Finding } from '../../lib/findings';
 import { nearestNames } from '../../lib/nearest';
-import { enumValues, isPrimitive, propsOf, resolveAlias } from '../schema';
+import { LEGACY_ELEMENTS, LEGACY_ENUM_VALUES } from '../extra-types';
+import {
+    enumValues,
+    isPrimitive,
+    propsOf,
+    resolveAlias,
+    type PropType
+} from '../schema';
 import type { XmlElement } from '../xml';
 
 /** Elements whose content is free-form XML in the Metadata API (typed as a string blob). */
@@ -11,13 +18,17 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 /**
  * Checks an element tree against the Metadata API schema (@salesforce/types metadata.d.ts):
  * known element names, no repeats of single-valued elements, required elements present,
- * booleans and numbers well-formed, enumeration values among the allowed ones.
+ * booleans and numbers well-formed, enumeration values among the allowed ones. With the
+ * project's `apiVersion`, elements and values an older API accepted (extra-types.ts
+ * LEGACY_ELEMENTS / LEGACY_ENUM_VALUES) pass where the project targets that older API.
  */
 export function walkSchema(
     root: XmlElement,
     typeName: string,
-    file: string
+    file: string,
+    apiVersion?: string
 ): Finding[] {
+    const version = apiVersion === undefined ? Infinity : Number(apiVersion);
     const findings: Finding[] = [];
     const visit = (
         element: XmlElement,
@@ -32,7 +43,8 @@ export function walkSchema(
         const counts = new Map<string, number>();
         for (const child of element.children) {
             const childTrail = isRoot ? child.name : `${trail}/${child.name}`;
-            const prop = props[child.name];
+            const prop =
+                props[child.name] ?? legacyProp(type, child.name, version);
             if (prop === undefined) {
                 findings.push({
                     file,
@@ -47,12 +59,18 @@ export function walkSchema(
             if (XML_BLOB_ELEMENTS.has(`${type}/${child.name}`)) {
                 continue;
             }
+            // A nil element (`<objectMapping xsi:nil="true"/>`, as retrieves write an unused
+            // DuplicateRule objectMapping) has no value and no children to check (W3C XML Schema
+            // Part 1: Structures, 2.6.2 "xsi:nil").
+            if (child.attributes['xsi:nil'] === 'true') {
+                continue;
+            }
             const base = resolveAlias(prop.base);
             if (!isPrimitive(base)) {
                 visit(child, base, childTrail, false);
                 continue;
             }
-            const problem = valueProblem(child, base);
+            const problem = valueProblem(child, base, version);
             if (problem) {
                 findings.push({
                     file,
@@ -89,9 +107,20 @@ export function walkSchema(
     return findings;
 }
 
+/** An element the API 66 schema lacks that the project's older API version accepts. */
+function legacyProp(
+    type: string,
+    name: string,
+    version: number
+): PropType | undefined {
+    const entry = LEGACY_ELEMENTS[`${type}.${name}`];
+    return entry && version <= entry.upTo ? entry.prop : undefined;
+}
+
 function valueProblem(
     child: XmlElement,
-    base: string
+    base: string,
+    version: number
 ): { message: string; rule: string } | undefined {
     if (child.children.length > 0 && base !== 'any') {
         return {
@@ -112,6 +141,14 @@ function valueProblem(
         };
     }
     const allowed = enumValues(base);
+    const legacy = LEGACY_ENUM_VALUES[base];
+    if (
+        legacy &&
+        version <= legacy.upTo &&
+        legacy.values.includes(child.text)
+    ) {
+        return undefined;
+    }
     if (allowed && !allowed.includes(child.text)) {
         const near = nearestNames(child.text, allowed, 1)[0];
         return {

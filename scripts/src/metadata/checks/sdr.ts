@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
     ComponentSet,
@@ -74,7 +75,12 @@ export function resolveWithSdr(
         const seen = new Map<string, SourceComponent>();
         for (const file of files) {
             try {
-                for (const component of resolver.getComponentsFromPath(file)) {
+                // Resolved on its own, a `.cls` without its meta file comes back with a guessed
+                // meta path (alexed1/LightningFlowComponents flow_action_components/AIConnect):
+                // fromSource would have dropped it, so it is left unclaimed for the pairing check.
+                for (const component of resolver
+                    .getComponentsFromPath(file)
+                    .filter((c) => !c.xml || existsSync(c.xml))) {
                     const key = `${component.type.name}:${component.fullName}:${component.xml ?? component.content ?? ''}`;
                     if (!seen.has(key)) {
                         seen.set(key, component);
