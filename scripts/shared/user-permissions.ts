@@ -25,16 +25,11 @@ export const EXTRA_USER_PERMISSIONS: readonly string[] = [
     'ManageEncryptionKeys'
 ];
 
-let cached: ReadonlySet<string> | undefined;
-
-/** The names (without the `Permissions` prefix): the typings' and EXTRA_USER_PERMISSIONS. */
-export function knownUserPermissions(): ReadonlySet<string> {
-    if (cached) {
-        return cached;
-    }
+/** The PermissionSet type's `Permissions<Name>` names in one `@salesforce/types` tooling.d.ts. */
+function typingsPermissions(packageName: string): string[] {
     // The package exports only its modules; the typings sit beside the tooling module.
     const typings = path.join(
-        path.dirname(require.resolve('@salesforce/types/tooling')),
+        path.dirname(require.resolve(`${packageName}/tooling`)),
         'tooling.d.ts'
     );
     const text = readFileSync(typings, 'utf8');
@@ -53,6 +48,43 @@ export function knownUserPermissions(): ReadonlySet<string> {
             `${typings}: the PermissionSet type has no Permissions<Name> fields`
         );
     }
-    cached = new Set([...names, ...EXTRA_USER_PERMISSIONS]);
+    return names;
+}
+
+let cached: ReadonlySet<string> | undefined;
+
+/**
+ * The names (without the `Permissions` prefix) of the pinned typings (`@salesforce/types` 1.9.0,
+ * 538 names) and EXTRA_USER_PERMISSIONS: what the emulator's PermissionSet describe has.
+ */
+export function knownUserPermissions(): ReadonlySet<string> {
+    if (cached) {
+        return cached;
+    }
+    cached = new Set([
+        ...typingsPermissions('@salesforce/types'),
+        ...EXTRA_USER_PERMISSIONS
+    ]);
     return cached;
+}
+
+let cachedAnyOrg: ReadonlySet<string> | undefined;
+
+/**
+ * Every name some org's WSDL has: knownUserPermissions() and the typings of `@salesforce/types`
+ * 1.7.1 (installed as `@salesforce/types-1.7.1`), generated from an org with far more features
+ * (1,887 names: Knowledge, Field Service, CRM Analytics... that 1.9.0's org lacks). The validator
+ * checks against this union: it cannot know the target org's edition and licences, and a name
+ * one real org's WSDL lists is not a typo (corpus: LightningFlowComponents grants
+ * ManageKnowledge, which only 1.7.1 has).
+ */
+export function userPermissionsOfAnyOrg(): ReadonlySet<string> {
+    if (cachedAnyOrg) {
+        return cachedAnyOrg;
+    }
+    cachedAnyOrg = new Set([
+        ...knownUserPermissions(),
+        ...typingsPermissions('@salesforce/types-1.7.1')
+    ]);
+    return cachedAnyOrg;
 }

@@ -38,7 +38,11 @@ export const PACKAGE_DIR = path.join(PACK_DIR, 'package');
  * their files): the metadata types (validate metadata) and the TypeScript parser that reads them.
  * PMD's jars come with @salesforce/code-analyzer-pmd-engine, which the bundle imports.
  */
-const RUNTIME_ONLY = ['@salesforce/types', 'typescript'];
+const RUNTIME_ONLY = [
+    '@salesforce/types',
+    '@salesforce/types-1.7.1',
+    'typescript'
+];
 
 /** What the package holds besides package.json (npm adds README and LICENSE files if present). */
 const FILES = ['lib', 'messages', 'oclif.manifest.json', 'README.md'];
@@ -81,11 +85,17 @@ export function packageNameOf(specifier: string): string {
         : (parts[0] ?? specifier);
 }
 
-/** The version this repo installed (and tested against) of one package. */
+/**
+ * The version this repo installed (and tested against) of one package, as a dependency spec: an
+ * npm alias (`@salesforce/types-1.7.1` → `npm:@salesforce/types@1.7.1`) keeps its alias.
+ */
 function installedVersion(name: string): string {
     const file = path.join(REPO_ROOT, 'node_modules', name, 'package.json');
     try {
-        return readJson<PackageJson>(file).version;
+        const installed = readJson<PackageJson>(file);
+        return installed.name === name
+            ? installed.version
+            : `npm:${installed.name}@${installed.version}`;
     } catch {
         throw new Error(
             `plugin:pack: ${name} is imported by the plugin but not installed (${file}); run npm ci`

@@ -154,8 +154,14 @@ describe('npm run plugin:pack', () => {
         ]) {
             expect(packed.dependencies[name]).toBe(installed(name));
         }
+        // The second typings (user permissions of a richer org) keep their npm alias.
+        expect(packed.dependencies['@salesforce/types-1.7.1']).toBe(
+            'npm:@salesforce/types@1.7.1'
+        );
         for (const version of Object.values(packed.dependencies)) {
-            expect(version).toMatch(/^\d+\.\d+\.\d+(-[\w.]+)?$/);
+            expect(version).toMatch(
+                /^(npm:@[\w-]+\/[\w-]+@)?\d+\.\d+\.\d+(-[\w.]+)?$/
+            );
         }
     });
 

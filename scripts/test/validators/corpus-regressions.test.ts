@@ -265,4 +265,37 @@ ${matchRule}        <objectMapping xsi:nil="true"/>
             })
         ]);
     });
+    it('knows user permissions of richer orgs than the pinned typings (ManageKnowledge), and still rejects a typo', async () => {
+        const permissionSet = (name: string): Record<string, string> => ({
+            [`${DEFAULT}/permissionsets/Knowledge_Editors.permissionset-meta.xml`]: `${XML}<PermissionSet ${NS}>
+    <hasActivationRequired>false</hasActivationRequired>
+    <label>Knowledge Editors</label>
+    <userPermissions>
+        <enabled>true</enabled>
+        <name>${name}</name>
+    </userPermissions>
+</PermissionSet>
+`
+        });
+        const userPermissionFindings = (findings: Finding[]): string[] =>
+            findings
+                .filter(
+                    (finding) => finding.rule === 'metadata-user-permission'
+                )
+                .map((finding) => finding.message);
+        expect(
+            userPermissionFindings(
+                await findingsOf(permissionSet('ManageKnowledge'))
+            )
+        ).toEqual([]);
+        expect(
+            userPermissionFindings(
+                await findingsOf(permissionSet('ManageKnowledgeX'))
+            )
+        ).toEqual([
+            expect.stringContaining(
+                'unknown user permission "ManageKnowledgeX"'
+            )
+        ]);
+    });
 });

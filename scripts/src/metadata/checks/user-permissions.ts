@@ -1,13 +1,13 @@
 import type { Finding } from '../../lib/findings';
 import { nearestNames } from '../../lib/nearest';
-import { knownUserPermissions } from '../../../shared/user-permissions';
+import { userPermissionsOfAnyOrg } from '../../../shared/user-permissions';
 import type { ParsedMetaFile } from './meta-files';
 
 const HOLDERS = new Set(['PermissionSet', 'Profile', 'MutingPermissionSet']);
 
 /** A user permission name Salesforce does not know fails the deploy: catch it here, with the nearest names. */
 export function checkUserPermissionNames(parsed: ParsedMetaFile[]): Finding[] {
-    const known = knownUserPermissions();
+    const known = userPermissionsOfAnyOrg();
     const findings: Finding[] = [];
     for (const meta of parsed.filter((candidate) =>
         HOLDERS.has(candidate.typeName)
