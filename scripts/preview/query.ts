@@ -5,6 +5,7 @@ import {
     toReopenDays,
     type PortalSettings
 } from './metadata';
+import { splitExtensions, toMaxFileSizeMb } from './backend/files';
 import {
     PERMISSION_NAMES,
     type CallContext,
@@ -21,6 +22,8 @@ import {
  *   pageSize                   cases per page (1-200, as the Apex clamps it)
  *   closeStatuses              ';'-separated Case Status values admins allow for closing
  *   reopenDays                 days after closing a customer may reopen (0: off)
+ *   fileExtensions             ';'-separated extensions customers may attach (empty: off)
+ *   maxFileSizeMb              largest file customers may attach, in MB (0: off)
  *
  * A parameter given twice counts by its last value (the panel sends a hidden "off" before each
  * checkbox's "on").
@@ -70,7 +73,17 @@ export function callContext(
     const closeStatuses = last(params, 'closeStatuses');
     const reopenDays = last(params, 'reopenDays');
     const maxPageSize = options.maxPageSize;
+    const fileExtensions = last(params, 'fileExtensions');
+    const maxFileSizeMb = last(params, 'maxFileSizeMb');
     const settings: PortalSettings = {
+        allowedFileExtensions:
+            fileExtensions === undefined
+                ? defaults.allowedFileExtensions
+                : splitExtensions(fileExtensions),
+        maxFileSizeMb:
+            maxFileSizeMb === undefined
+                ? defaults.maxFileSizeMb
+                : toMaxFileSizeMb(maxFileSizeMb),
         portalEnabled: flag(params, 'portal', defaults.portalEnabled),
         caseCreationEnabled: flag(
             params,
