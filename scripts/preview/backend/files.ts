@@ -151,16 +151,17 @@ export function canReadCase(store: PreviewStore, record: CaseRecord): boolean {
 }
 
 /**
- * Sample files: on every third of the user's first cases an agent's answer shared with customers
- * (AllUsers) and an internal one the portal must not show (InternalUsers); on every sixth the
- * customer's own screenshot.
+ * Sample files: on every third of the user's first cases (the second, fifth, ...) an agent's
+ * answer shared with customers (AllUsers) and an internal one the portal must not show
+ * (InternalUsers); on every sixth the customer's own screenshot.
  */
 export function seedFiles(store: PreviewStore, limit = 40): void {
     const own = [...store.cases.values()]
         .filter((record) => record.contactId === store.me.contactId)
         .slice(0, limit);
     own.forEach((record, index) => {
-        if (index % 3 !== 0) {
+        // From the second case on, so the first case with emails (the README picture) has files.
+        if (index % 3 !== 1) {
             return;
         }
         const at = record.createdDate + 45 * 60_000;
@@ -182,7 +183,7 @@ export function seedFiles(store: PreviewStore, limit = 40): void {
             visibility: 'InternalUsers',
             createdDate: at + 60_000
         });
-        if (index % 6 === 0) {
+        if (index % 6 === 1) {
             storeFile(store, {
                 caseId: record.id,
                 name: 'screenshot.png',
