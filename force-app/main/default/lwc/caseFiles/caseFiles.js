@@ -16,6 +16,19 @@ import CHECKING from '@salesforce/label/c.CasePortal_FilesChecking';
 import AUTHOR_YOU from '@salesforce/label/c.CasePortal_AuthorYou';
 import AUTHOR_SUPPORT from '@salesforce/label/c.CasePortal_AuthorSupport';
 
+/**
+ * A file's date as lightning-formatted-date-time shows the conversation's (same options, the
+ * user's Salesforce locale and time zone), formatted once here: a case may list 200 files.
+ */
+const DATE_FORMAT = new Intl.DateTimeFormat(LOCALE, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: TIME_ZONE
+});
+
 /** CasePortalFiles.ATTACH_LIMIT: files one attachFiles call may review. */
 const ATTACH_LIMIT = 10;
 const UNITS = [
@@ -78,7 +91,6 @@ export default class CaseFiles extends LightningElement {
     @api upload;
 
     labels = { FILES, EMPTY, UPLOAD, CHECKING };
-    timeZone = TIME_ZONE;
     _files = [];
     urls = {};
     isAttaching = false;
@@ -86,11 +98,18 @@ export default class CaseFiles extends LightningElement {
     status = '';
     error;
 
-    /** generateUrl answers a string (or, in some runtimes, a promise of one). */
+    /**
+     * Download URLs for files that have none yet, in one update: generateUrl answers a string
+     * (lightning-base-components); an answer that is a promise (the sfdx-lwc-jest stub's shape)
+     * is awaited, all of them together.
+     */
     resolveUrls() {
+        const next = { ...this.urls };
+        const pending = [];
+        let changed = false;
         for (const file of this._files) {
             const id = file.documentId;
-            if (!id || Object.hasOwn(this.urls, id)) {
+            if (!id || Object.hasOwn(next, id)) {
                 continue;
             }
             let result;
@@ -99,13 +118,31 @@ export default class CaseFiles extends LightningElement {
             } catch {
                 result = undefined;
             }
-            Promise.resolve(result)
-                .then((url) => {
+            if (typeof result?.then === 'function') {
+                pending.push(
+                    result.then(
+                        (url) => [id, url],
+                        () => [id, undefined]
+                    )
+                );
+            } else if (typeof result === 'string' && result) {
+                next[id] = result;
+                changed = true;
+            }
+        }
+        if (changed) {
+            this.urls = next;
+        }
+        if (pending.length > 0) {
+            Promise.all(pending).then((pairs) => {
+                const merged = { ...this.urls };
+                for (const [id, url] of pairs) {
                     if (typeof url === 'string' && url) {
-                        this.urls = { ...this.urls, [id]: url };
+                        merged[id] = url;
                     }
-                })
-                .catch(() => {});
+                }
+                this.urls = merged;
+            });
         }
     }
 
@@ -129,7 +166,10 @@ export default class CaseFiles extends LightningElement {
                     : size,
                 author: file.isMine
                     ? AUTHOR_YOU
-                    : file.authorName || AUTHOR_SUPPORT
+                    : file.authorName || AUTHOR_SUPPORT,
+                addedOn: file.createdDate
+                    ? DATE_FORMAT.format(new Date(file.createdDate))
+                    : ''
             };
         });
     }

@@ -124,6 +124,8 @@ describe('c-case-files', () => {
         );
         expect(details[0]).toContain('PDF file, 180 kB');
         expect(details[0]).toContain('Sam Agent');
+        // 10:00 UTC in the user's Salesforce time zone (America/Los_Angeles in the mocks).
+        expect(details[0]).toContain('Mar 4, 2026, 02:00 AM');
         expect(details[1]).toContain('PNG file, 512 bytes');
         expect(details[1]).toContain('You');
         await expect(element).toBeAccessible();
