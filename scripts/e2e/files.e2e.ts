@@ -259,3 +259,20 @@ test("files cannot be attached to a colleague's case (Contact scope), and an unk
     );
     expect(missing.status).toBe(404);
 });
+
+test('a new case opens in its view, where a file can be attached right away', async () => {
+    const subject = 'Screen flickers after the update';
+    const page = await harness.open();
+    await page.getByRole('button', { name: label('NewCase') }).click();
+    await page.getByRole('textbox', { name: /Subject/ }).fill(subject);
+    await page.getByRole('button', { name: label('CreateSubmit') }).click();
+    await page.getByRole('heading', { name: new RegExp(subject) }).waitFor();
+    await page.getByText(label('FilesEmpty')).waitFor();
+    await uploadInput(page).setInputFiles({
+        name: 'flicker.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from('png')
+    });
+    await downloadLink(page, 'flicker.png').waitFor();
+    expect(await page.getByText(label('FilesEmpty')).count()).toBe(0);
+});
