@@ -22,6 +22,11 @@ module.exports = [
         ...config,
         files: ['force-app/**/*.js', 'connected-app-legacy/**/*.js']
     })),
+    // The preview's own stand-in components (decorators need the LWC parser).
+    ...lwcConfig.configs.recommended.map((config) => ({
+        ...config,
+        files: ['scripts/preview/client/lwc/preview/fileUpload/*.js']
+    })),
     // LWC Jest tests and mocks.
     {
         files: [

@@ -13,6 +13,7 @@ import { ROOT, SLDS_ASSETS_DIR } from '../preview/paths';
 import { startPreviewServer } from '../preview/server';
 import { timeDemoRun, type DemoRun } from '../demo/first-run';
 import { renderTable } from '../src/lib/table';
+import { storeFile } from '../preview/backend/files';
 
 /**
  * `npm run bench:portal`: first the demo's first run, cold (no build, no tsx cache) and warm,
@@ -20,13 +21,16 @@ import { renderTable } from '../src/lib/table';
  * Chromium on a production build. Times the first page with 10,000 cases in the backend, 1,000
  * loaded rows in our list and, in the same run, the same 1,000 rows in a lightning-datatable;
  * a search of the 10,000 cases by case number and by keyword (typed into the search box, until
- * the matching rows show); reports the bundle size. Medians of several runs. BENCH_PORTAL_DEMO=off skips the demo runs.
+ * the matching rows show); a case view with its file list (FILES files, and none); reports the
+ * bundle size. Medians of several runs. BENCH_PORTAL_DEMO=off skips the demo runs.
  */
 
 const CASES = Number(process.env.BENCH_PORTAL_CASES ?? 10000);
 const ROWS = 1000;
 const RUNS = Number(process.env.BENCH_PORTAL_RUNS ?? 5);
 const DEMO = process.env.BENCH_PORTAL_DEMO !== 'off';
+/** Files on the bench's case: CasePortalFiles.FILE_LIMIT, the most a case view lists. */
+const FILES = 200;
 /** Issue #16: the portal within 20 s of a fresh clone's first `npm run demo`, 3 s on the next. */
 const DEMO_GOALS = { cold: 20000, warm: 3000 };
 
@@ -43,6 +47,10 @@ interface Watch {
     /** Custom elements to walk down, each through its shadow root. */
     path: string[];
     rows: number;
+    /** What counts as a row; default 'tbody tr'. */
+    selector?: string;
+    /** The Apex method whose response dataAt times; default getMyCases. */
+    method?: string;
 }
 
 /**
@@ -58,12 +66,12 @@ function watchRows(watch: Watch): string {
             const host = root ? root.querySelector(selector) : null;
             root = host ? host.shadowRoot : null;
         }
-        return root ? root.querySelectorAll('tbody tr').length : 0;
+        return root ? root.querySelectorAll(watch.selector || 'tbody tr').length : 0;
     };
     const dataAt = () => {
         const entries = performance
             .getEntriesByType('resource')
-            .filter((entry) => entry.name.includes('/apex/CasePortalController/getMyCases'));
+            .filter((entry) => entry.name.includes('/apex/CasePortalController/' + (watch.method || 'getMyCases')));
         const last = entries[entries.length - 1];
         return last ? last.responseEnd : NaN;
     };
@@ -333,6 +341,49 @@ async function main(): Promise<void> {
             )
         );
 
+        // A case view (getCaseDetail, one call) with FILES customer-visible files, and one
+        // without: until the heading and every download link are painted.
+        const store = server.backend.store;
+        const [withFiles, withoutFiles] = [...store.cases.values()]
+            .filter(
+                (record) =>
+                    record.contactId === store.me.contactId &&
+                    record.closedDate === null
+            )
+            .slice(-2);
+        if (!withFiles || !withoutFiles) {
+            throw new Error('the bench needs two open cases');
+        }
+        for (let i = 0; i < FILES; i++) {
+            storeFile(store, {
+                caseId: withFiles.id,
+                name: `attachment-${i}.pdf`,
+                size: 1000 + i,
+                content: Buffer.alloc(0),
+                createdById: store.agent.id,
+                visibility: 'AllUsers'
+            });
+        }
+        const detailPath = ['c-case-portal', 'c-case-detail'];
+        const caseFiles = await repeat(RUNS, () =>
+            timeRows(browser, `${server.url}?c__caseId=${withFiles.id}`, {
+                path: [...detailPath, 'c-case-files'],
+                rows: FILES,
+                selector: 'a[data-id="download"]',
+                method: 'getCaseDetail'
+            })
+        );
+        // Until the conversation (after the files in the view) is painted: the same measure
+        // before and after the file list existed.
+        const caseNoFiles = await repeat(RUNS, () =>
+            timeRows(browser, `${server.url}?c__caseId=${withoutFiles.id}`, {
+                path: detailPath,
+                rows: 1,
+                selector: '[data-id="comments"], [data-id="no-comments"]',
+                method: 'getCaseDetail'
+            })
+        );
+
         const render = (shown: Shown[]) =>
             median(shown.map((s) => s.painted - s.dataAt));
         const figures = [
@@ -395,6 +446,24 @@ async function main(): Promise<void> {
                 from: 'request sent',
                 ms: median(byKeyword.map((s) => s.request)),
                 goal: undefined
+            },
+            {
+                scenario: 'case view, no files',
+                from: 'navigation',
+                ms: median(caseNoFiles.map((s) => s.painted)),
+                goal: 1000
+            },
+            {
+                scenario: `case view with its file list (${FILES} files)`,
+                from: 'navigation',
+                ms: median(caseFiles.map((s) => s.painted)),
+                goal: 1000
+            },
+            {
+                scenario: `case view with its file list (${FILES} files)`,
+                from: 'data received',
+                ms: render(caseFiles),
+                goal: undefined
             }
         ];
         process.stdout.write(
@@ -454,7 +523,9 @@ async function main(): Promise<void> {
                 datatableRows,
                 loadMore,
                 byNumber,
-                byKeyword
+                byKeyword,
+                caseFiles,
+                caseNoFiles
             },
             bundle: sizes
         };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { SETTINGS_RECORD_FILE } from './paths';
+import { splitExtensions, toMaxFileSizeMb } from './backend/files';
 
 /**
  * What the preview reads from force-app besides the labels (scripts/shared/labels.ts): the
@@ -23,6 +24,10 @@ export const DEFAULT_ORIGIN = 'Web';
 
 /** CasePortalSettings as the Apex reads it from the Default record. */
 export interface PortalSettings {
+    /** Allowed_File_Extensions__c: lower case, no dots, no repeats; empty: attaching is off. */
+    allowedFileExtensions: string[];
+    /** Max_File_Size_MB__c; 0 (or blank): attaching is off. */
+    maxFileSizeMb: number;
     portalEnabled: boolean;
     caseCreationEnabled: boolean;
     caseUpdateEnabled: boolean;
@@ -132,6 +137,10 @@ export function loadDefaultSettings(
     const scope = values.get('My_Cases_Scope__c');
     const pageSize = values.get('Page_Size__c');
     return {
+        allowedFileExtensions: splitExtensions(
+            values.get('Allowed_File_Extensions__c')
+        ),
+        maxFileSizeMb: toMaxFileSizeMb(values.get('Max_File_Size_MB__c')),
         portalEnabled: values.get('Portal_Enabled__c') === 'true',
         caseCreationEnabled: values.get('Case_Creation_Enabled__c') === 'true',
         caseUpdateEnabled: values.get('Case_Update_Enabled__c') === 'true',

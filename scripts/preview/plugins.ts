@@ -10,7 +10,8 @@ import { CLIENT_DIR, LBC_SCOPED_DIR } from './paths';
  * (refreshApex), `@salesforce/label/c.*` (from CustomLabels.labels-meta.xml) and
  * `@salesforce/customPermission/*` (from the preview settings), and `@salesforce/i18n/*` for our
  * components (the base components' values; their own module records are private to them), and
- * `lightning/navigation` (page references in the URL, client/navigation.js). Also closes the one
+ * `lightning/navigation` (page references in the URL, client/navigation.js), and
+ * `lightning/fileUpload` (a stand-in, client/lwc/preview/fileUpload). Also closes the one
  * lightning-base-components gate that breaks under synthetic shadow. An import it cannot
  * resolve (a label or Apex method that does not exist) fails the build.
  */
@@ -21,6 +22,11 @@ const SETTINGS_RUNTIME = path.join(CLIENT_DIR, 'settings.js');
 const CLOSED_GATE = path.join(CLIENT_DIR, 'gate-closed.js');
 /** lightning/navigation re-exports force/navigation, which only the platform provides. */
 const NAVIGATION_RUNTIME = path.join(CLIENT_DIR, 'navigation.js');
+/** lightning-file-upload: not in lightning-base-components; the preview's stand-in component. */
+const FILE_UPLOAD_STAND_IN = path.join(
+    CLIENT_DIR,
+    'lwc/preview/fileUpload/fileUpload.js'
+);
 const CLOSED_GATES = new Set([
     '@salesforce/gate/bc.260.enableComboboxElementInternals'
 ]);
@@ -34,6 +40,9 @@ export function salesforceModules(labels: Map<string, string>): Plugin {
             }
             if (source === 'lightning/navigation') {
                 return NAVIGATION_RUNTIME;
+            }
+            if (source === 'lightning/fileUpload') {
+                return FILE_UPLOAD_STAND_IN;
             }
             if (source.startsWith('@salesforce/i18n/')) {
                 const file = path.join(

@@ -5,6 +5,7 @@ import {
     toReopenDays,
     type PortalSettings
 } from './metadata';
+import { splitExtensions, toMaxFileSizeMb } from './backend/files';
 import {
     PERMISSION_NAMES,
     type CallContext,
@@ -24,6 +25,8 @@ import {
  *   createFields               Create_Fields__c: the create form's fields, e.g. Subject,Reason*
  *   createRecordType           Create_Record_Type__c (the preview org has none: always a note)
  *   internal                   on: the user is internal and sees the create form's notes
+ *   fileExtensions             ';'-separated extensions customers may attach (empty: off)
+ *   maxFileSizeMb              largest file customers may attach, in MB (0: off)
  *
  * A parameter given twice counts by its last value (the panel sends a hidden "off" before each
  * checkbox's "on").
@@ -75,7 +78,17 @@ export function callContext(
     const createFields = last(params, 'createFields');
     const createRecordType = last(params, 'createRecordType');
     const maxPageSize = options.maxPageSize;
+    const fileExtensions = last(params, 'fileExtensions');
+    const maxFileSizeMb = last(params, 'maxFileSizeMb');
     const settings: PortalSettings = {
+        allowedFileExtensions:
+            fileExtensions === undefined
+                ? defaults.allowedFileExtensions
+                : splitExtensions(fileExtensions),
+        maxFileSizeMb:
+            maxFileSizeMb === undefined
+                ? defaults.maxFileSizeMb
+                : toMaxFileSizeMb(maxFileSizeMb),
         portalEnabled: flag(params, 'portal', defaults.portalEnabled),
         caseCreationEnabled: flag(
             params,

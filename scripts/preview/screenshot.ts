@@ -8,7 +8,8 @@ import { startPreviewServer } from './server';
 /**
  * Saves the portal's list view as docs/portal.png (the README's picture):
  * `npm exec -- tsx scripts/preview/screenshot.ts [file] [--case]`. With --case, a case with its
- * conversation (comments and emails), opened by its URL (c__caseId), instead.
+ * files and its conversation (comments and emails), opened by its URL (c__caseId), the whole
+ * page, instead.
  */
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
@@ -33,6 +34,10 @@ async function main(): Promise<void> {
                 .locator('c-case-detail [data-id="email-badge"]')
                 .first()
                 .waitFor();
+            await page
+                .locator('c-case-files [data-id="download"]')
+                .first()
+                .waitFor();
         } else {
             await page.goto(server.url);
             await page.locator('c-case-list tbody tr').first().waitFor();
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
         // Let the icon chunk and fonts settle.
         await page.waitForLoadState('networkidle');
         mkdirSync(path.dirname(file), { recursive: true });
-        await page.screenshot({ path: file });
+        await page.screenshot({ path: file, fullPage: caseView });
         process.stdout.write(
             `Wrote ${path.relative(ROOT, file)} (${Math.round(statSync(file).size / 1024)} KB)\n`
         );

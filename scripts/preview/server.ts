@@ -11,6 +11,8 @@ import { loadLabels } from '../shared/labels';
 import { invokeApex } from './backend/invoke';
 import { PreviewBackend } from './backend/service';
 import { PreviewStore, type SeedOptions } from './backend/store';
+import { seedFiles } from './backend/files';
+import { handleFileRequest } from './files-http';
 import { loadDefaultSettings } from './metadata';
 import { renderPage } from './page';
 import { distDir, SLDS_ASSETS_DIR, type BuildMode } from './paths';
@@ -179,8 +181,11 @@ export async function startPreviewServer(
     const queryOptions = options.maxPageSize
         ? { maxPageSize: options.maxPageSize }
         : {};
-    const fresh = () =>
-        new PreviewBackend(new PreviewStore().seed(options.seed), labels);
+    const fresh = () => {
+        const store = new PreviewStore().seed(options.seed);
+        seedFiles(store);
+        return new PreviewBackend(store, labels);
+    };
     let backend = fresh();
 
     async function handle(
@@ -192,6 +197,9 @@ export async function startPreviewServer(
         const apex = /^\/apex\/CasePortalController\/([A-Za-z]+)$/.exec(
             url.pathname
         );
+        if (await handleFileRequest(request, response, url, backend)) {
+            return;
+        }
         if (apex && method === 'POST') {
             const header = request.headers['x-preview-query'];
             const call = callContext(

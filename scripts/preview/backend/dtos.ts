@@ -79,7 +79,29 @@ export const DTO_FIELDS = {
         caseTypeLabel: 'String',
         closedDate: 'Datetime',
         canReopen: 'Boolean',
-        comments: 'List<CommentItem>'
+        comments: 'List<CommentItem>',
+        files: 'List<FileItem>',
+        fileUpload: 'FileUpload'
+    },
+    FileItem: {
+        documentId: 'Id',
+        versionId: 'Id',
+        title: 'String',
+        fileExtension: 'String',
+        contentSize: 'Long',
+        createdDate: 'Datetime',
+        authorName: 'String',
+        isMine: 'Boolean'
+    },
+    FileUpload: {
+        canUpload: 'Boolean',
+        allowedExtensions: 'List<String>',
+        maxFileSize: 'Long'
+    },
+    FileRefusal: { title: 'String', reason: 'String', message: 'String' },
+    FileAttachResult: {
+        files: 'List<FileItem>',
+        refused: 'List<FileRefusal>'
     },
     CommentItem: {
         recordId: 'Id',
@@ -148,6 +170,14 @@ export const CONTROLLER_METHODS = {
             ['reason', 'String']
         ],
         returns: 'CaseSummary',
+        cacheable: false
+    },
+    attachFiles: {
+        params: [
+            ['caseId', 'Id'],
+            ['documentIds', 'List<Id>']
+        ],
+        returns: 'FileAttachResult',
         cacheable: false
     }
 } as const satisfies Record<string, MethodContract>;
@@ -260,6 +290,40 @@ export interface CaseDetail {
     closedDate: string | null;
     canReopen: boolean;
     comments: CommentItem[];
+    files: FileItem[];
+    fileUpload: FileUpload;
+}
+
+export interface FileItem {
+    documentId: string;
+    versionId: string;
+    title: string;
+    /** Lower case, without the dot. */
+    fileExtension: string | null;
+    /** Bytes. */
+    contentSize: number;
+    createdDate: string;
+    authorName: string | null;
+    isMine: boolean;
+}
+
+export interface FileUpload {
+    canUpload: boolean;
+    allowedExtensions: string[];
+    /** Bytes. */
+    maxFileSize: number;
+}
+
+export interface FileRefusal {
+    title: string | null;
+    /** type, size or notFound. */
+    reason: 'type' | 'size' | 'notFound';
+    message: string;
+}
+
+export interface FileAttachResult {
+    files: FileItem[];
+    refused: FileRefusal[];
 }
 
 export interface NewCaseInput {

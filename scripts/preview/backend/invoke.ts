@@ -4,7 +4,13 @@ import {
     type CaseFilter,
     type NewCaseInput
 } from './dtos';
-import { ContractError, fromWire, scalarParam, toWire } from './serialize';
+import {
+    ContractError,
+    fromWire,
+    idListParam,
+    scalarParam,
+    toWire
+} from './serialize';
 import { Refusal, type CallContext, type PreviewBackend } from './service';
 
 /** What the preview server answers to one `@salesforce/apex/CasePortalController.*` call. */
@@ -80,6 +86,12 @@ function run(
             );
         case 'reopenCase':
             return backend.reopenCase(call, id('caseId'), text('reason'));
+        case 'attachFiles':
+            return backend.attachFiles(
+                call,
+                id('caseId'),
+                idListParam(args.documentIds, `${method}.documentIds`)
+            );
     }
 }
 

@@ -62,6 +62,7 @@ function checkScalar(type: string, value: unknown, where: string): void {
         (type === 'String' && typeof value === 'string') ||
         (type === 'Boolean' && typeof value === 'boolean') ||
         (type === 'Integer' && Number.isInteger(value)) ||
+        (type === 'Long' && Number.isSafeInteger(value)) ||
         (type === 'Id' && typeof value === 'string' && ID.test(value)) ||
         (type === 'Datetime' &&
             typeof value === 'string' &&
@@ -133,6 +134,19 @@ function stringMap(
         out[key] = entry;
     }
     return out;
+}
+
+/** A List<Id> parameter: null, or an array of Ids. */
+export function idListParam(value: unknown, where: string): string[] | null {
+    if (value === null || value === undefined) {
+        return null;
+    }
+    if (!Array.isArray(value)) {
+        throw new ContractError(`${where}: expected List<Id>`);
+    }
+    return value.map(
+        (item, index) => scalarParam('Id', item, `${where}[${index}]`) as string
+    );
 }
 
 /** A parameter of type Id or String. */

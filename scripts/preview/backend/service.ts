@@ -5,6 +5,7 @@ import type {
     CasePage,
     CaseSummary,
     CommentItem,
+    FileAttachResult,
     NewCaseInput,
     Option,
     PortalContext
@@ -18,6 +19,13 @@ import {
 } from './picklists';
 import { formatMessage } from './message-format';
 import { CreateForm } from './create-form';
+import {
+    ATTACH_LIMIT,
+    filesEnabled,
+    filesForCase,
+    reviewUploads,
+    uploadRules
+} from './files';
 import {
     MY_EMAIL,
     type CaseRecord,
@@ -373,8 +381,43 @@ export class PreviewBackend {
             canReopen:
                 call.settings.caseUpdateEnabled &&
                 this.withinReopenWindow(call, record),
-            comments: thread
+            comments: thread,
+            files: filesForCase(this.store, record.id),
+            fileUpload: uploadRules(
+                call.settings,
+                call.settings.caseUpdateEnabled &&
+                    statusOf(record.status)?.isClosed !== true
+            )
         };
+    }
+
+    /**
+     * CasePortalService.attachFiles: the user's new uploads on one of their open cases, shared
+     * with customers or (wrong type, too large) deleted, each refusal with its message.
+     */
+    attachFiles(
+        call: CallContext,
+        caseId: string | null,
+        documentIds: readonly string[] | null
+    ): FileAttachResult {
+        this.requireReplyAccess(call);
+        if (!filesEnabled(call.settings)) {
+            throw this.refusal('CasePortal_Error_FilesDisabled');
+        }
+        const requested = [...new Set(documentIds ?? [])];
+        if (requested.length === 0 || requested.length > ATTACH_LIMIT) {
+            throw this.refusal('CasePortal_Error_InvalidRequest');
+        }
+        const record = this.findOwnOpenCase(call, caseId);
+        const fill = (name: string, ...args: string[]) =>
+            formatMessage(this.label(name), ...args);
+        return reviewUploads(this.store, call.settings, record.id, requested, {
+            notFound: () => fill('CasePortal_Error_FileNotFound'),
+            type: (title, extensions) =>
+                fill('CasePortal_Error_FileType', title, extensions),
+            size: (title, megabytes) =>
+                fill('CasePortal_Error_FileTooLarge', title, megabytes)
+        });
     }
 
     createCase(call: CallContext, input: NewCaseInput | null): CaseSummary {

@@ -34,6 +34,18 @@ const as = (query: string): CallContext => callContext(query, DEFAULTS);
 describe('preview settings', () => {
     it('start from the Default custom metadata record', () => {
         expect(DEFAULTS).toEqual({
+            allowedFileExtensions: [
+                'png',
+                'jpg',
+                'jpeg',
+                'gif',
+                'pdf',
+                'txt',
+                'log',
+                'csv',
+                'zip'
+            ],
+            maxFileSizeMb: 10,
             portalEnabled: true,
             caseCreationEnabled: true,
             caseUpdateEnabled: true,

@@ -10,6 +10,7 @@ import {
     type CallContext
 } from '../../preview/backend/service';
 import { PreviewStore } from '../../preview/backend/store';
+import { storeFile } from '../../preview/backend/files';
 import { toWire } from '../../preview/backend/serialize';
 import { loadDefaultSettings } from '../../preview/metadata';
 import { loadLabels } from '../../shared/labels';
@@ -52,6 +53,19 @@ describe('preview backend vs the Apex DTOs', () => {
             priority: 'Low'
         });
         service.addComment(ALL, created.recordId, 'A reply');
+        const upload = (name: string) =>
+            storeFile(service.store, {
+                caseId: created.recordId,
+                name,
+                size: 10,
+                content: Buffer.alloc(0),
+                createdById: service.store.me.id,
+                visibility: 'InternalUsers'
+            }).documentId;
+        const attached = service.attachFiles(ALL, created.recordId, [
+            upload('log.txt'),
+            upload('setup.exe')
+        ]);
         service.closeCase(ALL, created.recordId, 'Closed', 'Closing note');
         const answers: [DtoName, unknown][] = [
             ['PortalContext', service.getPortalContext(ALL)],
@@ -68,6 +82,9 @@ describe('preview backend vs the Apex DTOs', () => {
             ],
             ['CaseDetail', service.getCaseDetail(ALL, created.recordId)],
             ['CaseSummary', created],
+            ['FileAttachResult', attached],
+            ['FileItem', attached.files[0]],
+            ['FileRefusal', attached.refused[0]],
             [
                 'CommentItem',
                 service.addComment(

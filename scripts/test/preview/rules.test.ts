@@ -8,6 +8,12 @@ import {
     type PermissionKey
 } from '../../preview/backend/service';
 import { PreviewStore, type CaseRecord } from '../../preview/backend/store';
+import {
+    filesOf,
+    storeFile,
+    type FileRecord
+} from '../../preview/backend/files';
+import type { CaseDetail, FileAttachResult } from '../../preview/backend/dtos';
 import { statusOf } from '../../preview/backend/picklists';
 import type { PortalSettings } from '../../preview/metadata';
 import { loadLabels } from '../../shared/labels';
@@ -32,7 +38,16 @@ const APEX_TEST_FILE = path.join(
 
 const Rule = z.object({
     name: z.string(),
-    action: z.enum(['list', 'detail', 'reply', 'close', 'create', 'reopen']),
+    action: z.enum([
+        'list',
+        'detail',
+        'reply',
+        'close',
+        'create',
+        'reopen',
+        'files',
+        'attach'
+    ]),
     case: z.enum(['own', 'ownClosed', 'other']).nullable(),
     settings: z
         .object({
@@ -41,7 +56,9 @@ const Rule = z.object({
             caseUpdateEnabled: z.boolean(),
             closeStatuses: z.array(z.string()),
             reopenDays: z.number().int().min(0),
-            createFields: z.string()
+            createFields: z.string(),
+            allowedFileExtensions: z.array(z.string()),
+            maxFileSizeMb: z.number().min(0)
         })
         .partial()
         .strict(),
@@ -62,6 +79,8 @@ const Rule = z.object({
             ])
         )
         .optional(),
+    file: z.object({ name: z.string(), bytes: z.number().int() }).optional(),
+    refused: z.enum(['type', 'size']).optional(),
     expect: z.string(),
     /** The refusal's {0}, {1}: numbers shown as Integer.format() does (4,000). */
     expectArgs: z.array(z.union([z.string(), z.number()])).optional()
@@ -72,6 +91,7 @@ const Table = z.object({
     replyBody: z.string(),
     newCaseSubject: z.string(),
     reopenReason: z.string(),
+    uploadFile: z.object({ name: z.string(), bytes: z.number().int() }),
     rules: z.array(Rule).min(1)
 });
 type Rule = z.infer<typeof Rule>;
@@ -81,6 +101,8 @@ const LABELS = loadLabels();
 
 /** What the Apex test starts from: CasePortalTestFactory.settings(). */
 const BASE_SETTINGS: PortalSettings = {
+    allowedFileExtensions: ['png', 'jpg', 'pdf', 'txt', 'log'],
+    maxFileSizeMb: 1,
     portalEnabled: true,
     caseCreationEnabled: true,
     caseUpdateEnabled: true,
@@ -160,6 +182,13 @@ function expectedMessage(rule: Rule): string | undefined {
     );
 }
 
+/** The file the last attach row uploaded as the user. */
+let lastUpload: FileRecord | undefined;
+/** Read through a call: TypeScript cannot see that perform() sets it. */
+function uploaded(): FileRecord | undefined {
+    return lastUpload;
+}
+
 function perform(
     backend: PreviewBackend,
     call: CallContext,
@@ -167,6 +196,22 @@ function perform(
     caseId: string | null
 ): unknown {
     switch (rule.action) {
+        case 'files':
+            return backend.getCaseDetail(call, caseId);
+        case 'attach': {
+            // As lightning-file-upload does: linked to the case (another customer's case: a
+            // private file), with the org's default visibility.
+            const file = rule.file ?? TABLE.uploadFile;
+            lastUpload = storeFile(backend.store, {
+                caseId: rule.case === 'other' ? null : caseId,
+                name: file.name,
+                size: file.bytes,
+                content: Buffer.alloc(0),
+                createdById: backend.store.me.id,
+                visibility: 'InternalUsers'
+            });
+            return backend.attachFiles(call, caseId, [lastUpload.documentId]);
+        }
         case 'list':
             return backend.getMyCases(call, {});
         case 'detail':
@@ -199,6 +244,17 @@ describe('the shared rule table, run against the preview backend', () => {
             });
             const backend = new PreviewBackend(store, LABELS);
             const caseId = caseFor(store, rule.case);
+            if (caseId !== null) {
+                // The Apex fixture: an agent's file on the case, shared with customers.
+                storeFile(store, {
+                    caseId,
+                    name: 'agent-notes.txt',
+                    size: 64,
+                    content: Buffer.alloc(0),
+                    createdById: store.agent.id,
+                    visibility: 'AllUsers'
+                });
+            }
             const comments = store.comments.length;
             const cases = store.cases.size;
             const before =
@@ -207,8 +263,10 @@ describe('the shared rule table, run against the preview backend', () => {
                     : { ...(store.cases.get(caseId) as CaseRecord) };
 
             let outcome: string;
+            let result: unknown;
+            lastUpload = undefined;
             try {
-                perform(backend, callFor(rule), rule, caseId);
+                result = perform(backend, callFor(rule), rule, caseId);
                 outcome = 'ok';
             } catch (error) {
                 if (!(error instanceof Refusal)) {
@@ -225,6 +283,12 @@ describe('the shared rule table, run against the preview backend', () => {
                 if (caseId !== null) {
                     expect(store.cases.get(caseId)).toEqual(before);
                 }
+                const upload = uploaded();
+                if (upload) {
+                    // A refused call deletes nothing and shares nothing.
+                    expect(filesOf(store)).toContain(upload);
+                    expect(upload.visibility).toBe('InternalUsers');
+                }
                 return;
             }
             expect(outcome).toBe('ok');
@@ -237,6 +301,20 @@ describe('the shared rule table, run against the preview backend', () => {
                 expect(store.comments.length).toBe(
                     comments + (rule.comment ? 1 : 0)
                 );
+            } else if (rule.action === 'attach') {
+                const attached = result as FileAttachResult;
+                const upload = uploaded() as FileRecord;
+                if (rule.refused) {
+                    expect(attached.refused.map((r) => r.reason)).toEqual([
+                        rule.refused
+                    ]);
+                    expect(filesOf(store)).not.toContain(upload);
+                } else {
+                    expect(attached.refused).toEqual([]);
+                    expect(upload.visibility).toBe('AllUsers');
+                }
+            } else if (rule.action === 'files') {
+                expect((result as CaseDetail).files).toHaveLength(1);
             } else if (rule.action === 'create') {
                 expect(store.cases.size).toBe(cases + 1);
                 const created = [...store.cases.values()].at(-1);

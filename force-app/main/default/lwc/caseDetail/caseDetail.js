@@ -53,7 +53,8 @@ const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
  * One case: its fields, status, the conversation (published comments and the emails to or from
  * the customer, oldest first, each body shown as text: lightning-formatted-text escapes markup
  * and only links URLs), a reply box with a
- * byte counter, and the close action with its inline confirmation (c-case-close-confirm; no
+ * byte counter, its files (c-case-files: download links and, on an open case, uploads; they come
+ * in the same getCaseDetail answer), and the close action with its inline confirmation (c-case-close-confirm; no
  * modal, so it works on LWR and Aura sites). Rendering takes one server call: getCaseDetail,
  * called imperatively and not cacheable, so each time the case is shown it is as the server has
  * it now (an agent's reply, a status change). A cacheable method is answered from the client's

@@ -11,6 +11,7 @@ const DETAIL_WITH_EMAIL = require('./data/caseDetailWithEmail.json');
 const CLOSED_SUMMARY = require('../../caseCloseConfirm/__tests__/data/closedSummary.json');
 const CLOSE_STATUSES = require('../../caseCloseConfirm/__tests__/data/closeStatuses.json');
 const NEW_COMMENT = require('./data/newComment.json');
+const DETAIL_WITH_FILES = require('./data/caseDetailWithFiles.json');
 
 const CASE_ID = DETAIL.summary.recordId;
 
@@ -452,5 +453,15 @@ describe('c-case-detail', () => {
 
         const closed = await renderDetail(DETAIL_CLOSED);
         await expect(closed).toBeAccessible();
+    });
+    it('passes the files and upload rules of the same getCaseDetail answer to c-case-files (one call)', async () => {
+        const element = await renderDetail(DETAIL_WITH_FILES);
+        const files = $(element, 'c-case-files');
+        expect(files).not.toBeNull();
+        expect(files.caseId).toBe(CASE_ID);
+        expect(files.files).toEqual(DETAIL_WITH_FILES.files);
+        expect(files.upload).toEqual(DETAIL_WITH_FILES.fileUpload);
+        expect(getCaseDetail).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
     });
 });
