@@ -18,6 +18,7 @@ import { checkLwcReferences } from './checks/lwc-references';
 import { checkLwcTargets } from './checks/lwc-targets';
 import { checkUserPermissionNames } from './checks/user-permissions';
 import { checkFirstDeploy } from './checks/first-deploy';
+import { checkProjectReferences } from './checks/reference-checks';
 
 export interface MetadataReport {
     projectRoot: string;
@@ -109,6 +110,15 @@ export async function validateMetadata(
     findings.push(...checkStandardNames(parsed));
     findings.push(...checkLwcReferences(parsed, files, defined, rel));
     findings.push(...checkLwcTargets(parsed));
+    findings.push(
+        ...checkProjectReferences({
+            parsed,
+            files,
+            defined,
+            sourceApiVersion: project.sourceApiVersion,
+            rel
+        })
+    );
     const firstDeploy = checkFirstDeploy(parsed, project);
     findings.push(...firstDeploy.findings);
     if (policy) {

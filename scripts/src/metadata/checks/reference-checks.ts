@@ -1,0 +1,30 @@
+import type { Finding } from '../../lib/findings';
+import { checkFlowReferences } from './flow-references';
+import { checkFormulaReferences } from './formula-references';
+import type { ParsedMetaFile } from './meta-files';
+import { ReferenceIndex } from './reference-index';
+
+/** What the cross-reference checks of this module read from the project. */
+export interface ReferenceInput {
+    parsed: ParsedMetaFile[];
+    /** Every source file of the project's package directories (absolute paths). */
+    files: string[];
+    /** `Type:FullName` of every component SDR resolved. */
+    defined: Set<string>;
+    sourceApiVersion: string;
+    rel: (file: string) => string;
+}
+
+/**
+ * The reference checks added for issue #24 (flows, formulas, layouts and list views, tabs, Aura
+ * markup, FlexiPage components, LWC targets, standard names, custom metadata record types): one
+ * entry point so validate.ts registers them in one line. Each check lives in its own file with
+ * its source.
+ */
+export function checkProjectReferences(input: ReferenceInput): Finding[] {
+    const index = new ReferenceIndex(input.defined, input.sourceApiVersion);
+    return [
+        ...checkFlowReferences(input.parsed, index),
+        ...checkFormulaReferences(input.parsed, index)
+    ];
+}

@@ -1,0 +1,188 @@
+import { nearestNames } from '../../lib/nearest';
+import { standardObjects, type StandardObjects } from '../standard-objects';
+
+/**
+ * What a reference check needs to know about the project and the platform: the custom objects
+ * and fields the project defines (from SDR's components, compared case-insensitively, since API
+ * names are), and the standard objects and fields from the describe data the repo ships
+ * (standard-objects.ts). Each lookup answers a reason the deploy would fail, or nothing.
+ *
+ * Conservative by design (zero false findings on real projects is the bar):
+ * - namespaced names (`ns__X__c`, a managed package's) are never reported;
+ * - a field of a custom object the project does not define is not reported (the object is);
+ * - a field of a standard object that is neither custom nor in the describe data is reported
+ *   only when the project's API version is not newer than the describe data and the name is
+ *   not a relationship path; see {@link ReferenceIndex.fieldProblem}.
+ */
+export const CUSTOM_OBJECT = /__(c|mdt|e|b|x)$/i;
+/** Custom field suffixes: `__c` (custom), `__pc` (person account), `__s` (geolocation part). */
+const CUSTOM_FIELD = /__[a-z]+$/i;
+const NAMESPACED = /^[A-Za-z][A-Za-z0-9]*__[A-Za-z0-9_]+__[A-Za-z]+$/;
+/**
+ * Task and Event custom fields are defined on Activity (Metadata API Developer Guide,
+ * "CustomField": "Activity ... fields are defined on the Activity object").
+ */
+const ACTIVITY_CHILDREN = new Set(['task', 'event']);
+
+export function isNamespaced(name: string): boolean {
+    return NAMESPACED.test(name);
+}
+
+export class ReferenceIndex {
+    readonly standard: StandardObjects | null;
+    private readonly customObjects: Set<string>;
+    private readonly customFields: Set<string>;
+    private readonly lowerStandard: Map<string, string>;
+    private readonly lowerFields = new Map<string, Set<string>>();
+    private readonly components: Set<string>;
+
+    /**
+     * `defined`: `Type:FullName` of every component in the project; `sourceApiVersion`: the
+     * project's, compared with the describe data's to decide whether a standard name absent from
+     * it can be newer than it.
+     */
+    constructor(
+        defined: Set<string>,
+        readonly sourceApiVersion: string
+    ) {
+        this.components = new Set([...defined].map((n) => n.toLowerCase()));
+        this.customObjects = new Set(
+            [...this.components]
+                .filter((name) => name.startsWith('customobject:'))
+                .map((name) => name.slice('customobject:'.length))
+        );
+        this.customFields = new Set(
+            [...this.components]
+                .filter((name) => name.startsWith('customfield:'))
+                .map((name) => name.slice('customfield:'.length))
+        );
+        this.standard = standardObjects();
+        this.lowerStandard = new Map(
+            Object.keys(this.standard?.objects ?? {}).map((name) => [
+                name.toLowerCase(),
+                name
+            ])
+        );
+    }
+
+    /** Whether the project defines a component `Type:Name` (case-insensitive). */
+    has(type: string, name: string): boolean {
+        return this.components.has(`${type}:${name}`.toLowerCase());
+    }
+
+    /** The API version of the describe data (`sobject-types-65.0.0.jar` -> 65). */
+    get standardApiVersion(): number {
+        const match = /(\d+)\.\d/.exec(this.standard?.source ?? '');
+        return match ? Number(match[1]) : 0;
+    }
+
+    /** Whether a name the describe data lacks can only be a mistake (not a newer name). */
+    get standardListCoversProject(): boolean {
+        return (
+            this.standard !== null &&
+            Number(this.sourceApiVersion) <= this.standardApiVersion
+        );
+    }
+
+    isStandardObject(name: string): boolean {
+        return this.lowerStandard.has(name.toLowerCase());
+    }
+
+    /** Why `object` cannot be deployed against, or undefined when it can (or is not judged). */
+    objectProblem(object: string): string | undefined {
+        if (!object || isNamespaced(object) || object.includes('.')) {
+            return undefined;
+        }
+        if (CUSTOM_OBJECT.test(object)) {
+            return this.customObjects.has(object.toLowerCase())
+                ? undefined
+                : `custom object "${object}", which this project does not define`;
+        }
+        if (/__/.test(object) || !this.standard) {
+            return undefined;
+        }
+        if (this.isStandardObject(object)) {
+            return undefined;
+        }
+        const near = nearestNames(
+            object,
+            Object.keys(this.standard.objects),
+            3
+        );
+        return near.length > 0
+            ? `unknown standard object "${object}" (nearest: ${near.join(', ')}; names from ${this.standard.source})`
+            : undefined;
+    }
+
+    /**
+     * Why `object.field` cannot be deployed against, or undefined. A field of an object that
+     * {@link objectProblem} rejects is not judged again.
+     */
+    fieldProblem(object: string, field: string): string | undefined {
+        if (
+            !object ||
+            !field ||
+            field.includes('.') ||
+            isNamespaced(field) ||
+            isNamespaced(object) ||
+            this.objectProblem(object)
+        ) {
+            return undefined;
+        }
+        const lowerObject = object.toLowerCase();
+        const lowerField = field.toLowerCase();
+        if (CUSTOM_FIELD.test(field)) {
+            if (!/__c$/i.test(field)) {
+                return undefined;
+            }
+            if (
+                this.customFields.has(`${lowerObject}.${lowerField}`) ||
+                (ACTIVITY_CHILDREN.has(lowerObject) &&
+                    this.customFields.has(`activity.${lowerField}`))
+            ) {
+                return undefined;
+            }
+            if (
+                CUSTOM_OBJECT.test(object) ||
+                this.isStandardObject(object)
+            ) {
+                return `custom field "${object}.${field}", which this project does not define`;
+            }
+            return undefined;
+        }
+        return this.standardFieldProblem(object, field);
+    }
+
+    /** A standard (no `__` suffix) field name on `object`, from the describe data. */
+    standardFieldProblem(object: string, field: string): string | undefined {
+        if (CUSTOM_OBJECT.test(object)) {
+            // The standard fields every custom object has (Object Reference, "System Fields").
+            return undefined;
+        }
+        const known = this.lowerStandard.get(object.toLowerCase());
+        const fields = known ? this.standard?.objects[known] : undefined;
+        if (!known || !fields || fields.length === 0) {
+            return undefined;
+        }
+        const names = this.fieldNames(known, fields);
+        if (names.has(field.toLowerCase())) {
+            return undefined;
+        }
+        const near = nearestNames(field, fields, 3);
+        if (near.length > 0) {
+            return `unknown standard field "${known}.${field}" (nearest: ${near
+                .map((name) => `${known}.${name}`)
+                .join(', ')}; names from ${this.standard?.source ?? ''})`;
+        }
+        return undefined;
+    }
+
+    private fieldNames(object: string, fields: string[]): Set<string> {
+        let names = this.lowerFields.get(object);
+        if (!names) {
+            names = new Set(fields.map((name) => name.toLowerCase()));
+            this.lowerFields.set(object, names);
+        }
+        return names;
+    }
+}
