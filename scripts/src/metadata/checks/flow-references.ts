@@ -25,7 +25,12 @@ const DATA_ELEMENTS = new Set([
     'dynamicChoiceSets'
 ]);
 const FIELD_LISTS = ['filters', 'inputAssignments', 'outputAssignments'];
-const FIELD_ELEMENTS = ['queriedFields', 'sortField', 'displayField', 'valueField'];
+const FIELD_ELEMENTS = [
+    'queriedFields',
+    'sortField',
+    'displayField',
+    'valueField'
+];
 
 export function checkFlowReferences(
     parsed: ParsedMetaFile[],
@@ -54,11 +59,7 @@ function dataElement(
         return [];
     }
     const name = childText(element, 'name') ?? element.name;
-    const report = (
-        line: number,
-        path: string,
-        problem: string
-    ): Finding => ({
+    const report = (line: number, path: string, problem: string): Finding => ({
         file: meta.file,
         line,
         element: `${element.name}/${path}`,
@@ -87,7 +88,11 @@ function dataElement(
         FIELD_ELEMENTS.includes(c.name)
     )) {
         if (entry.text) {
-            fields.push({ line: entry.line, path: entry.name, field: entry.text });
+            fields.push({
+                line: entry.line,
+                path: entry.name,
+                field: entry.text
+            });
         }
     }
     for (const { line, path, field } of fields) {

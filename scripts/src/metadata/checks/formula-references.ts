@@ -20,7 +20,8 @@ const FORMULA_DOC =
  * `:` (polymorphic `Owner:User.X`), namespaced, or a path through a standard relationship is not
  * judged.
  */
-const TOKEN = /(?<![\w$.:])([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*)(?!\s*\()/g;
+const TOKEN =
+    /(?<![\w$.:])([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*)(?!\s*\()/g;
 
 interface Relationship {
     /** Lower-cased object the lookup points to. */
@@ -56,8 +57,7 @@ export function checkFormulaReferences(
     const findings: Finding[] = [];
     for (const meta of parsed) {
         const object = meta.fullName.split('.')[0] ?? '';
-        const sources: { element: string; line: number; text: string }[] =
-            [];
+        const sources: { element: string; line: number; text: string }[] = [];
         if (meta.typeName === 'CustomField') {
             const formula = child(meta.root, 'formula');
             if (formula?.text) {
@@ -163,8 +163,7 @@ function resolvePath(
                 ? relationships.get(`activity.${segment}`.toLowerCase())
                 : undefined);
         if (!relationship) {
-            return index.isStandardObject(current) ||
-                /__c$/i.test(current)
+            return index.isStandardObject(current) || /__c$/i.test(current)
                 ? `relationship "${current}.${segment}", which no lookup field this project defines on ${current} provides`
                 : undefined;
         }

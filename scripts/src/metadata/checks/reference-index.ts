@@ -19,8 +19,8 @@ export const CUSTOM_OBJECT = /__(c|mdt|e|b|x)$/i;
 const CUSTOM_FIELD = /__[a-z]+$/i;
 const NAMESPACED = /^[A-Za-z][A-Za-z0-9]*__[A-Za-z0-9_]+__[A-Za-z]+$/;
 /**
- * Task and Event custom fields are defined on Activity (Metadata API Developer Guide,
- * "CustomField": "Activity ... fields are defined on the Activity object").
+ * Task and Event custom fields are defined once on Activity (`objects/Activity/fields/X__c`) and
+ * appear on both (Salesforce Help, "Activity Custom Fields"), so `Task.X__c` resolves there.
  */
 const ACTIVITY_CHILDREN = new Set(['task', 'event']);
 
@@ -142,10 +142,7 @@ export class ReferenceIndex {
             ) {
                 return undefined;
             }
-            if (
-                CUSTOM_OBJECT.test(object) ||
-                this.isStandardObject(object)
-            ) {
+            if (CUSTOM_OBJECT.test(object) || this.isStandardObject(object)) {
                 return `custom field "${object}.${field}", which this project does not define`;
             }
             return undefined;

@@ -1,0 +1,93 @@
+import { customMergeFields } from '../../src/metadata/checks/formula-references';
+import { validateMetadata } from '../../src/metadata/validate';
+import { DEFAULT, fixtureProject } from './fixture-project';
+
+/**
+ * The reference checks of issue #24, each against a broken fixture (fixtures/broken/<name>/ laid
+ * over the clean project) that a deploy rejects: every expected finding is reported, with its
+ * rule and element, and nothing else. That the same checks accept real metadata is measured on
+ * the public corpus with `npm run bench:validate -- --no-policy` (README, validate:metadata).
+ */
+interface Expected {
+    file: string;
+    element: string;
+    message: RegExp;
+}
+
+interface ReferenceCase {
+    name: string;
+    rule: string;
+    expected: Expected[];
+}
+
+const OBJECT = `${DEFAULT}/objects/Sample__c`;
+
+const CASES: ReferenceCase[] = [
+    {
+        name: 'flow-missing-field',
+        rule: 'flow-reference',
+        expected: [
+            {
+                file: `${DEFAULT}/flows/Find_Sample.flow-meta.xml`,
+                element: 'recordLookups/filters/field',
+                message:
+                    /recordLookups "Get_Sample" names custom field "Sample__c.Colour__c", which this project does not define/
+            }
+        ]
+    },
+    {
+        name: 'formula-missing-field',
+        rule: 'formula-reference',
+        expected: [
+            {
+                file: `${OBJECT}/fields/Label__c.field-meta.xml`,
+                element: 'formula',
+                message: /"Colour__c" names custom field "Sample__c.Colour__c"/
+            },
+            {
+                file: `${OBJECT}/validationRules/Code_Required.validationRule-meta.xml`,
+                element: 'errorConditionFormula',
+                message:
+                    /"Parent__r.Code__c" names relationship "Sample__c.Parent__r"/
+            }
+        ]
+    }
+];
+
+describe('validate:metadata reference checks (broken fixtures)', () => {
+    it.each(CASES)('$name is rejected by $rule', async (brokenCase) => {
+        const project = fixtureProject(brokenCase.name);
+        try {
+            const report = await validateMetadata(project.dir, {
+                policy: false
+            });
+            const findings = report.findings.map((finding) => ({
+                file: finding.file,
+                element: finding.element,
+                message: finding.message,
+                rule: finding.rule
+            }));
+            expect(findings).toHaveLength(brokenCase.expected.length);
+            for (const expected of brokenCase.expected) {
+                expect(findings).toContainEqual({
+                    file: expected.file,
+                    element: expected.element,
+                    message: expect.stringMatching(expected.message),
+                    rule: brokenCase.rule
+                });
+            }
+        } finally {
+            project.cleanup();
+        }
+    });
+});
+
+describe('formula merge fields', () => {
+    it('reads custom fields and relationship paths, not functions, strings, comments or globals', () => {
+        expect(
+            customMergeFields(
+                'IF(ISBLANK(A__c), "B__c", Parent__r.C__c) /* D__c */ & $User.E__c & $Setup.F__c.G__c & Owner:User.H__c & TEXT(I__c) & \'J__c\' & Account.Name'
+            )
+        ).toEqual(['A__c', 'Parent__r.C__c', 'I__c']);
+    });
+});
