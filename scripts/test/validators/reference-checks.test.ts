@@ -51,6 +51,27 @@ const CASES: ReferenceCase[] = [
                     /"Parent__r.Code__c" names relationship "Sample__c.Parent__r"/
             }
         ]
+    },
+    {
+        name: 'layout-missing-field',
+        rule: 'layout-reference',
+        expected: [
+            {
+                file: `${DEFAULT}/layouts/Sample__c-Sample Layout.layout-meta.xml`,
+                element: 'layoutSections/layoutColumns/layoutItems/field',
+                message: /Layout places custom field "Sample__c.Size__c"/
+            },
+            {
+                file: `${OBJECT}/listViews/All.listView-meta.xml`,
+                element: 'columns',
+                message: /ListView places custom field "Sample__c.Owner__c"/
+            },
+            {
+                file: `${OBJECT}/listViews/All.listView-meta.xml`,
+                element: 'filters/field',
+                message: /ListView places custom field "Sample__c.Status__c"/
+            }
+        ]
     }
 ];
 

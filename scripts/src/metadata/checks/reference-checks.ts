@@ -1,6 +1,7 @@
 import type { Finding } from '../../lib/findings';
 import { checkFlowReferences } from './flow-references';
 import { checkFormulaReferences } from './formula-references';
+import { checkLayoutReferences } from './layout-references';
 import type { ParsedMetaFile } from './meta-files';
 import { ReferenceIndex } from './reference-index';
 
@@ -25,6 +26,7 @@ export function checkProjectReferences(input: ReferenceInput): Finding[] {
     const index = new ReferenceIndex(input.defined, input.sourceApiVersion);
     return [
         ...checkFlowReferences(input.parsed, index),
-        ...checkFormulaReferences(input.parsed, index)
+        ...checkFormulaReferences(input.parsed, index),
+        ...checkLayoutReferences(input.parsed, index)
     ];
 }
