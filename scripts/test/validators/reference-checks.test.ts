@@ -72,6 +72,27 @@ const CASES: ReferenceCase[] = [
                 message: /ListView places custom field "Sample__c.Status__c"/
             }
         ]
+    },
+    {
+        name: 'tab-missing-target',
+        rule: 'tab-reference',
+        expected: [
+            {
+                file: `${DEFAULT}/tabs/Widget__c.tab-meta.xml`,
+                element: 'customObject',
+                message: /displays custom object "Widget__c"/
+            },
+            {
+                file: `${DEFAULT}/tabs/Overview.tab-meta.xml`,
+                element: 'flexiPage',
+                message: /displays Lightning page "Overview_Page"/
+            },
+            {
+                file: `${DEFAULT}/tabs/Greeter.tab-meta.xml`,
+                element: 'lwcComponent',
+                message: /displays Lightning web component "greeter"/
+            }
+        ]
     }
 ];
 

@@ -4,6 +4,7 @@ import { checkFormulaReferences } from './formula-references';
 import { checkLayoutReferences } from './layout-references';
 import type { ParsedMetaFile } from './meta-files';
 import { ReferenceIndex } from './reference-index';
+import { checkTabReferences } from './tab-references';
 
 /** What the cross-reference checks of this module read from the project. */
 export interface ReferenceInput {
@@ -27,6 +28,7 @@ export function checkProjectReferences(input: ReferenceInput): Finding[] {
     return [
         ...checkFlowReferences(input.parsed, index),
         ...checkFormulaReferences(input.parsed, index),
-        ...checkLayoutReferences(input.parsed, index)
+        ...checkLayoutReferences(input.parsed, index),
+        ...checkTabReferences(input.parsed, index)
     ];
 }
