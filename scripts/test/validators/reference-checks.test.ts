@@ -93,6 +93,32 @@ const CASES: ReferenceCase[] = [
                 message: /displays Lightning web component "greeter"/
             }
         ]
+    },
+    {
+        name: 'aura-missing-reference',
+        rule: 'aura-reference',
+        expected: [
+            {
+                file: `${DEFAULT}/aura/greeting/greeting.cmp`,
+                element: 'controller',
+                message: /controller="GreetingController" names an Apex class/
+            },
+            {
+                file: `${DEFAULT}/aura/greeting/greeting.cmp`,
+                element: 'c:greetedEvent',
+                message: /type="c:greetedEvent" names c:greetedEvent/
+            },
+            {
+                file: `${DEFAULT}/aura/greeting/greeting.cmp`,
+                element: 'c:farewell',
+                message: /No COMPONENT named markup:\/\/c:farewell found/
+            },
+            {
+                file: `${DEFAULT}/aura/orphan`,
+                element: 'orphan',
+                message: /Aura bundle "orphan" has no orphan.cmp/
+            }
+        ]
     }
 ];
 

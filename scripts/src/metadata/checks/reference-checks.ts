@@ -1,4 +1,5 @@
 import type { Finding } from '../../lib/findings';
+import { checkAuraReferences } from './aura-references';
 import { checkFlowReferences } from './flow-references';
 import { checkFormulaReferences } from './formula-references';
 import { checkLayoutReferences } from './layout-references';
@@ -29,6 +30,7 @@ export function checkProjectReferences(input: ReferenceInput): Finding[] {
         ...checkFlowReferences(input.parsed, index),
         ...checkFormulaReferences(input.parsed, index),
         ...checkLayoutReferences(input.parsed, index),
-        ...checkTabReferences(input.parsed, index)
+        ...checkTabReferences(input.parsed, index),
+        ...checkAuraReferences(input.files, index, input.rel)
     ];
 }
