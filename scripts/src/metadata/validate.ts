@@ -116,6 +116,7 @@ export async function validateMetadata(
             files,
             defined,
             sourceApiVersion: project.sourceApiVersion,
+            projectRoot: project.root,
             rel
         })
     );

@@ -119,6 +119,17 @@ const CASES: ReferenceCase[] = [
                 message: /Aura bundle "orphan" has no orphan.cmp/
             }
         ]
+    },
+    {
+        name: 'flexipage-missing-component',
+        rule: 'flexipage-component',
+        expected: [
+            {
+                file: `${DEFAULT}/flexipages/Home_Page.flexipage-meta.xml`,
+                element: 'componentName',
+                message: /places component "helloWorld"/
+            }
+        ]
     }
 ];
 

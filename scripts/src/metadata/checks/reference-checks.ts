@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Finding } from '../../lib/findings';
 import { checkAuraReferences } from './aura-references';
+import { checkFlexiPageComponents } from './flexipage-components';
 import { checkFlowReferences } from './flow-references';
 import { checkFormulaReferences } from './formula-references';
 import { checkLayoutReferences } from './layout-references';
@@ -15,6 +18,7 @@ export interface ReferenceInput {
     /** `Type:FullName` of every component SDR resolved. */
     defined: Set<string>;
     sourceApiVersion: string;
+    projectRoot: string;
     rel: (file: string) => string;
 }
 
@@ -31,6 +35,25 @@ export function checkProjectReferences(input: ReferenceInput): Finding[] {
         ...checkFormulaReferences(input.parsed, index),
         ...checkLayoutReferences(input.parsed, index),
         ...checkTabReferences(input.parsed, index),
-        ...checkAuraReferences(input.files, index, input.rel)
+        ...checkAuraReferences(input.files, index, input.rel),
+        ...checkFlexiPageComponents(
+            input.parsed,
+            index,
+            projectNamespace(input.projectRoot)
+        )
     ];
+}
+
+/** sfdx-project.json's `namespace`, when it sets one (an empty string sets none). */
+function projectNamespace(root: string): string | undefined {
+    try {
+        const json = JSON.parse(
+            readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')
+        ) as { namespace?: unknown };
+        return typeof json.namespace === 'string' && json.namespace
+            ? json.namespace
+            : undefined;
+    } catch {
+        return undefined;
+    }
 }
