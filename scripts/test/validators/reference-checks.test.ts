@@ -1,4 +1,8 @@
 import { customMergeFields } from '../../src/metadata/checks/formula-references';
+import {
+    TARGET_LIST_API_VERSION,
+    documentedTargets
+} from '../../src/metadata/checks/lwc-unknown-target';
 import { validateMetadata } from '../../src/metadata/validate';
 import { DEFAULT, fixtureProject } from './fixture-project';
 
@@ -130,6 +134,18 @@ const CASES: ReferenceCase[] = [
                 message: /places component "helloWorld"/
             }
         ]
+    },
+    {
+        name: 'lwc-unknown-target',
+        rule: 'lwc-unknown-target',
+        expected: [
+            {
+                file: `${DEFAULT}/lwc/hello/hello.js-meta.xml`,
+                element: 'targets/target',
+                message:
+                    /"lightning__ListView" is not an LWC target .* \(nearest: lightning__AppPage;/
+            }
+        ]
     }
 ];
 
@@ -168,5 +184,47 @@ describe('formula merge fields', () => {
                 'IF(ISBLANK(A__c), "B__c", Parent__r.C__c) /* D__c */ & $User.E__c & $Setup.F__c.G__c & Owner:User.H__c & TEXT(I__c) & \'J__c\' & Account.Name'
             )
         ).toEqual(['A__c', 'Parent__r.C__c', 'I__c']);
+    });
+});
+
+describe('LWC targets: unknown target', () => {
+    const bundle = (apiVersion: string): string =>
+        `<?xml version="1.0" encoding="UTF-8" ?>
+<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">
+    <apiVersion>${apiVersion}</apiVersion>
+    <isExposed>true</isExposed>
+    <targets>
+        <target>lightning__ListView</target>
+    </targets>
+</LightningComponentBundle>
+`;
+
+    it('holds the 29 values the guide lists, each once', () => {
+        const targets = documentedTargets();
+        expect(new Set(targets).size).toBe(29);
+        expect(targets).toEqual(
+            expect.arrayContaining([
+                'lightning__ECSFSApp',
+                'lightning__ServiceDocument',
+                'lightningSnapin__MessagingPreChat'
+            ])
+        );
+    });
+
+    it('does not judge a bundle newer than the list (its target may be newer too)', async () => {
+        const newer = `${TARGET_LIST_API_VERSION + 1}.0`;
+        const project = fixtureProject(undefined, {
+            [`${DEFAULT}/lwc/hello/hello.js-meta.xml`]: bundle(newer)
+        });
+        try {
+            const report = await validateMetadata(project.dir, {
+                policy: false
+            });
+            expect(
+                report.findings.filter((f) => f.rule === 'lwc-unknown-target')
+            ).toEqual([]);
+        } finally {
+            project.cleanup();
+        }
     });
 });

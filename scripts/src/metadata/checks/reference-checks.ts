@@ -6,6 +6,7 @@ import { checkFlexiPageComponents } from './flexipage-components';
 import { checkFlowReferences } from './flow-references';
 import { checkFormulaReferences } from './formula-references';
 import { checkLayoutReferences } from './layout-references';
+import { checkLwcUnknownTargets } from './lwc-unknown-target';
 import type { ParsedMetaFile } from './meta-files';
 import { ReferenceIndex } from './reference-index';
 import { checkTabReferences } from './tab-references';
@@ -40,7 +41,8 @@ export function checkProjectReferences(input: ReferenceInput): Finding[] {
             input.parsed,
             index,
             projectNamespace(input.projectRoot)
-        )
+        ),
+        ...checkLwcUnknownTargets(input.parsed, input.sourceApiVersion)
     ];
 }
 
