@@ -146,6 +146,18 @@ const CASES: ReferenceCase[] = [
                     /"lightning__ListView" is not an LWC target .* \(nearest: lightning__AppPage;/
             }
         ]
+    },
+    {
+        name: 'custom-metadata-missing-type',
+        rule: 'custom-metadata-type',
+        expected: [
+            {
+                file: `${DEFAULT}/customMetadata/Portal_Settings.Default.md-meta.xml`,
+                element: 'Portal_Settings',
+                message:
+                    /is of type Portal_Settings__mdt .* which this project does not define/
+            }
+        ]
     }
 ];
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../../lib/findings';
 import { checkAuraReferences } from './aura-references';
+import { checkCustomMetadataTypes } from './custom-metadata-type';
 import { checkFlexiPageComponents } from './flexipage-components';
 import { checkFlowReferences } from './flow-references';
 import { checkFormulaReferences } from './formula-references';
@@ -42,7 +43,8 @@ export function checkProjectReferences(input: ReferenceInput): Finding[] {
             index,
             projectNamespace(input.projectRoot)
         ),
-        ...checkLwcUnknownTargets(input.parsed, input.sourceApiVersion)
+        ...checkLwcUnknownTargets(input.parsed, input.sourceApiVersion),
+        ...checkCustomMetadataTypes(input.parsed, index)
     ];
 }
 
