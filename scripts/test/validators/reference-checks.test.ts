@@ -13,6 +13,8 @@ import { DEFAULT, fixtureProject } from './fixture-project';
  * the public corpus with `npm run bench:validate -- --no-policy` (README, validate:metadata).
  */
 interface Expected {
+    /** The case's rule unless given. */
+    rule?: string;
     file: string;
     element: string;
     message: RegExp;
@@ -158,6 +160,24 @@ const CASES: ReferenceCase[] = [
                     /is of type Portal_Settings__mdt .* which this project does not define/
             }
         ]
+    },
+    {
+        name: 'standard-field-unknown',
+        rule: 'standard-name-exact',
+        expected: [
+            {
+                file: `${DEFAULT}/permissionsets/Case_Reader.permissionset-meta.xml`,
+                element: 'fieldPermissions/field',
+                message:
+                    /unknown standard field "Case.Severity_Level": no object of sobject-types-/
+            },
+            {
+                rule: 'flow-reference',
+                file: `${DEFAULT}/flows/Open_Cases.flow-meta.xml`,
+                element: 'recordLookups/filters/field',
+                message: /names unknown standard field "Case.Urgency_Rating"/
+            }
+        ]
     }
 ];
 
@@ -180,7 +200,7 @@ describe('validate:metadata reference checks (broken fixtures)', () => {
                     file: expected.file,
                     element: expected.element,
                     message: expect.stringMatching(expected.message),
-                    rule: brokenCase.rule
+                    rule: expected.rule ?? brokenCase.rule
                 });
             }
         } finally {
@@ -235,6 +255,26 @@ describe('LWC targets: unknown target', () => {
             expect(
                 report.findings.filter((f) => f.rule === 'lwc-unknown-target')
             ).toEqual([]);
+        } finally {
+            project.cleanup();
+        }
+    });
+});
+
+describe('standard fields by exact name', () => {
+    it('judges no exact name for a project newer than the describe data', async () => {
+        const project = fixtureProject('standard-field-unknown', {
+            'sfdx-project.json': JSON.stringify({
+                packageDirectories: [{ path: 'force-app', default: true }],
+                name: 'fixture',
+                sourceApiVersion: '66.0'
+            })
+        });
+        try {
+            const report = await validateMetadata(project.dir, {
+                policy: false
+            });
+            expect(report.findings).toEqual([]);
         } finally {
             project.cleanup();
         }

@@ -10,6 +10,7 @@ import { checkLayoutReferences } from './layout-references';
 import { checkLwcUnknownTargets } from './lwc-unknown-target';
 import type { ParsedMetaFile } from './meta-files';
 import { ReferenceIndex } from './reference-index';
+import { checkStandardNamesExact } from './standard-names-exact';
 import { checkTabReferences } from './tab-references';
 
 /** What the cross-reference checks of this module read from the project. */
@@ -44,7 +45,8 @@ export function checkProjectReferences(input: ReferenceInput): Finding[] {
             projectNamespace(input.projectRoot)
         ),
         ...checkLwcUnknownTargets(input.parsed, input.sourceApiVersion),
-        ...checkCustomMetadataTypes(input.parsed, index)
+        ...checkCustomMetadataTypes(input.parsed, index),
+        ...checkStandardNamesExact(input.parsed, index)
     ];
 }
 
