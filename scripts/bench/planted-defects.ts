@@ -327,7 +327,7 @@ export const PLANTED_DEFECTS: PlantedDefect[] = [
     },
     {
         id: 'aura-missing-component',
-        defect: 'Aura markup uses <c:missing>',
+        defect: 'Aura markup uses `<c:missing>`',
         rule: 'aura-reference',
         missedInIssue: true,
         files: {
@@ -338,7 +338,7 @@ export const PLANTED_DEFECTS: PlantedDefect[] = [
     },
     {
         id: 'aura-missing-template',
-        defect: 'Aura bundle without its .cmp',
+        defect: 'Aura bundle without its `.cmp`',
         rule: 'aura-reference',
         missedInIssue: true,
         files: {
@@ -369,7 +369,7 @@ export const PLANTED_DEFECTS: PlantedDefect[] = [
     },
     {
         id: 'flexipage-c-prefixed',
-        defect: 'FlexiPage places c:missing',
+        defect: 'FlexiPage places `c:missing`',
         rule: 'flexipage-reference',
         missedInIssue: false,
         files: {
