@@ -5,6 +5,7 @@ import {
 } from '../../src/metadata/checks/lwc-unknown-target';
 import { validateMetadata } from '../../src/metadata/validate';
 import { DEFAULT, fixtureProject } from './fixture-project';
+import { REFERENCE_FIXTURES } from './reference-fixtures';
 
 /**
  * The reference checks of issue #24, each against a broken fixture (fixtures/broken/<name>/ laid
@@ -182,6 +183,10 @@ const CASES: ReferenceCase[] = [
 ];
 
 describe('validate:metadata reference checks (broken fixtures)', () => {
+    it('has a case for each of its broken fixtures', () => {
+        expect(CASES.map((c) => c.name)).toEqual(REFERENCE_FIXTURES);
+    });
+
     it.each(CASES)('$name is rejected by $rule', async (brokenCase) => {
         const project = fixtureProject(brokenCase.name);
         try {
