@@ -20,6 +20,7 @@ import { checkLwcTargets } from './checks/lwc-targets';
 import { checkUserPermissionNames } from './checks/user-permissions';
 import { checkFirstDeploy } from './checks/first-deploy';
 import { checkLengthLimits } from './checks/length-limits';
+import { checkProjectReferences } from './checks/reference-checks';
 
 export interface MetadataReport {
     projectRoot: string;
@@ -115,6 +116,16 @@ export async function validateMetadata(
     findings.push(...checkLwcReferences(parsed, files, defined, rel));
     findings.push(...checkLwcTargets(parsed));
     findings.push(...checkLengthLimits(parsed));
+    findings.push(
+        ...checkProjectReferences({
+            parsed,
+            files,
+            defined,
+            sourceApiVersion: project.sourceApiVersion,
+            projectRoot: project.root,
+            rel
+        })
+    );
     const firstDeploy = checkFirstDeploy(parsed, project);
     findings.push(...firstDeploy.findings);
     if (policy) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { validateMetadata } from '../../src/metadata/validate';
 import { FIXTURES, REPO_ROOT, fixtureProject } from './fixture-project';
+import { REFERENCE_FIXTURES } from './reference-fixtures';
 
 const run = promisify(execFile);
 
@@ -235,7 +236,11 @@ describe('validate:metadata', () => {
         expect(folders).toEqual(expect.arrayContaining(expected));
         expect(expected).toEqual(
             expect.arrayContaining(
-                folders.filter((f) => !f.startsWith('apex-'))
+                folders.filter(
+                    (f) =>
+                        !f.startsWith('apex-') &&
+                        !REFERENCE_FIXTURES.includes(f)
+                )
             )
         );
     });
