@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import {
+    ApexErrorListener,
+    ApexParserBaseListener,
+    ApexParserFactory,
+    ApexParseTreeWalker,
+    ClassDeclarationContext,
+    EnumDeclarationContext,
+    InterfaceDeclarationContext,
+    TypeRefContext,
+    type ApexParserRuleContext
+} from '@apexdevtools/apex-parser';
+
+/**
+ * Every Apex file parsed once with `@apexdevtools/apex-parser` (the `.cls` grammar, or the
+ * trigger grammar for `.trigger`): its tree, its syntax errors, and what the project declares,
+ * for the syntax, reference and apex-ls note checks alike.
+ */
+class CollectingListener extends ApexErrorListener {
+    readonly errors: SyntaxError[] = [];
+
+    apexSyntaxError(line: number, column: number, message: string): void {
+        this.errors.push({ line, column, message });
+    }
+}
+
+export interface SyntaxError {
+    line: number;
+    column: number;
+    message: string;
+}
+
+export interface ParsedFile {
+    file: string;
+    tree: ApexParserRuleContext;
+    /** The grammar's errors (rule apex-syntax); a tree with errors is still walked. */
+    syntaxErrors: SyntaxError[];
+}
+
+function parse(file: string): ParsedFile {
+    const listener = new CollectingListener();
+    const { parser } = ApexParserFactory.createLexerAndParser(
+        readFileSync(file, 'utf8'),
+        listener
+    );
+    const tree = file.endsWith('.trigger')
+        ? parser.triggerUnit()
+        : parser.compilationUnit();
+    return { file, tree, syntaxErrors: listener.errors };
+}
+
+/** What the project's Apex declares and how it qualifies types, from every file's tree. */
+export interface ParsedApex {
+    files: ParsedFile[];
+    /** Class, interface and enum names declared anywhere (inner ones included), lower case. */
+    declared: Set<string>;
+    /** Interfaces among them. */
+    interfaces: Set<string>;
+    /** First parts of qualified type references (`ns` of `ns.Type x;`), lower case. */
+    typeQualifiers: Set<string>;
+}
+
+class DeclarationCollector extends ApexParserBaseListener {
+    readonly declared = new Set<string>();
+    readonly interfaces = new Set<string>();
+    readonly typeQualifiers = new Set<string>();
+
+    enterClassDeclaration = (ctx: ClassDeclarationContext): void => {
+        this.declared.add(ctx.id().getText().toLowerCase());
+    };
+
+    enterInterfaceDeclaration = (ctx: InterfaceDeclarationContext): void => {
+        this.declared.add(ctx.id().getText().toLowerCase());
+        this.interfaces.add(ctx.id().getText().toLowerCase());
+    };
+
+    enterTypeRef = (ctx: TypeRefContext): void => {
+        const names = ctx.typeName_list();
+        const first = names.length > 1 ? names[0]?.id() : undefined;
+        if (first) {
+            this.typeQualifiers.add(first.getText().toLowerCase());
+        }
+    };
+
+    enterEnumDeclaration = (ctx: EnumDeclarationContext): void => {
+        this.declared.add(ctx.id().getText().toLowerCase());
+    };
+}
+
+/** Parses every file once (syntax errors are rule apex-syntax's) and indexes its declarations. */
+export function parseApexFiles(files: string[]): ParsedApex {
+    const parsed = files.map(parse);
+    const collector = new DeclarationCollector();
+    for (const { tree } of parsed) {
+        ApexParseTreeWalker.DEFAULT.walk(collector, tree);
+    }
+    return {
+        files: parsed,
+        declared: collector.declared,
+        interfaces: collector.interfaces,
+        typeQualifiers: collector.typeQualifiers
+    };
+}
