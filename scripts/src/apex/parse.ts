@@ -7,6 +7,7 @@ import {
     ClassDeclarationContext,
     EnumDeclarationContext,
     InterfaceDeclarationContext,
+    TypeDeclarationContext,
     TypeRefContext,
     type ApexParserRuleContext
 } from '@apexdevtools/apex-parser';
@@ -54,6 +55,10 @@ export interface ParsedApex {
     files: ParsedFile[];
     /** Class, interface and enum names declared anywhere (inner ones included), lower case. */
     declared: Set<string>;
+    /** The top-level ones among them (what any class of the project can name unqualified). */
+    topLevel: Set<string>;
+    /** Per file, the inner types it declares (visible unqualified in that file). */
+    innerByFile: Map<string, Set<string>>;
     /** Interfaces among them. */
     interfaces: Set<string>;
     /** First parts of qualified type references (`ns` of `ns.Type x;`), lower case. */
@@ -62,16 +67,38 @@ export interface ParsedApex {
 
 class DeclarationCollector extends ApexParserBaseListener {
     readonly declared = new Set<string>();
+    readonly topLevel = new Set<string>();
+    readonly innerByFile = new Map<string, Set<string>>();
     readonly interfaces = new Set<string>();
     readonly typeQualifiers = new Set<string>();
+    file = '';
+
+    private declare(ctx: ApexParserRuleContext, name: string): void {
+        const lower = name.toLowerCase();
+        this.declared.add(lower);
+        if (ctx.parentCtx instanceof TypeDeclarationContext) {
+            this.topLevel.add(lower);
+        } else {
+            let inner = this.innerByFile.get(this.file);
+            if (!inner) {
+                inner = new Set();
+                this.innerByFile.set(this.file, inner);
+            }
+            inner.add(lower);
+        }
+    }
 
     enterClassDeclaration = (ctx: ClassDeclarationContext): void => {
-        this.declared.add(ctx.id().getText().toLowerCase());
+        this.declare(ctx, ctx.id().getText());
     };
 
     enterInterfaceDeclaration = (ctx: InterfaceDeclarationContext): void => {
-        this.declared.add(ctx.id().getText().toLowerCase());
+        this.declare(ctx, ctx.id().getText());
         this.interfaces.add(ctx.id().getText().toLowerCase());
+    };
+
+    enterEnumDeclaration = (ctx: EnumDeclarationContext): void => {
+        this.declare(ctx, ctx.id().getText());
     };
 
     enterTypeRef = (ctx: TypeRefContext): void => {
@@ -81,22 +108,21 @@ class DeclarationCollector extends ApexParserBaseListener {
             this.typeQualifiers.add(first.getText().toLowerCase());
         }
     };
-
-    enterEnumDeclaration = (ctx: EnumDeclarationContext): void => {
-        this.declared.add(ctx.id().getText().toLowerCase());
-    };
 }
 
 /** Parses every file once (syntax errors are rule apex-syntax's) and indexes its declarations. */
 export function parseApexFiles(files: string[]): ParsedApex {
     const parsed = files.map(parse);
     const collector = new DeclarationCollector();
-    for (const { tree } of parsed) {
+    for (const { file, tree } of parsed) {
+        collector.file = file;
         ApexParseTreeWalker.DEFAULT.walk(collector, tree);
     }
     return {
         files: parsed,
         declared: collector.declared,
+        topLevel: collector.topLevel,
+        innerByFile: collector.innerByFile,
         interfaces: collector.interfaces,
         typeQualifiers: collector.typeQualifiers
     };

@@ -218,6 +218,15 @@ export function classifyApexLsMessage(
                       }
                     : ERROR;
             }
+            if (/^(System\.)?Page$/i.test(type)) {
+                // Page.ns__Name: a Visualforce page of the package with namespace ns; the
+                // project's own pages apex-ls reads, so a missing one stays an error.
+                const namespaced = /^([a-z][a-z0-9]*)__/i.exec(member);
+                return namespaced &&
+                    namespaced[1]?.toLowerCase() !== project.namespace
+                    ? noteIf(['package'])
+                    : ERROR;
+            }
             return noteIf([owner(type)]);
         }
         if (
@@ -315,6 +324,22 @@ export function classifyApexLsMessage(
         return created.length > 0 && created.every((o) => o === 'shadowed')
             ? noteIf(created)
             : ERROR;
+    }
+    if (
+        (match =
+            /^Components of type 'Schema\.(.+)' are defined, but the required object-meta\.xml file is missing$/.exec(
+                message
+            )) &&
+        project.components.has(`customobject:${(match[1] ?? '').toLowerCase()}`)
+    ) {
+        // The object file is in another package directory: a deploy sends every package
+        // directory in one transaction (Salesforce DX Developer Guide, "Multiple Package
+        // Directories"), and an object split across directories deploys
+        // (salesforcecli/sample-project-multiple-packages). apex-ls reads each directory apart.
+        return {
+            note: true,
+            reason: "the object's object-meta.xml is in another package directory of the project, which apex-ls reads apart; a deploy sends them together"
+        };
     }
     if (
         (match =

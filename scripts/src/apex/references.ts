@@ -55,7 +55,8 @@ import { parseApexFiles, type ParsedApex } from './parse';
  *   so every such identifier is a schema name.
  * - `new Type(...)`, `new Type[]{...}`: a class of the project, a built-in or Apex standard type,
  *   a type of another package (`new ns.Type()` where the project's code uses `ns` as the
- *   namespace of types and declares no class `ns`), or an sObject (standard types and sObjects from apex-ls's describe data in
+ *   namespace of types and declares no class `ns`), or an sObject; `new
+ *   DataWeaveScriptResource.X()` needs the project's DataWeave script X (standard types and sObjects from apex-ls's describe data in
  *   @salesforce/code-analyzer-pmd-engine).
  */
 export interface ApexProject {
@@ -490,6 +491,11 @@ function typeResolver(
     return (name: string) => {
         const parts = name.toLowerCase().split('.');
         const first = parts[0] ?? '';
+        if (first === 'dataweavescriptresource' && parts.length === 2) {
+            // One generated class per DataWeave script of the org (Apex Developer Guide,
+            // "Implementing DataWeave in Apex"): the project's DataWeaveResource components.
+            return components.has(`dataweaveresource:${parts[1]}`);
+        }
         if (parts.length > 1) {
             // Namespace.Type, Outer.Inner, Schema.SObject: the first part must be known.
             return (

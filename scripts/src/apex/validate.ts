@@ -142,8 +142,9 @@ function splitNotes(
         }
         return text[line - 1] ?? '';
     };
+    const { topLevel, innerByFile } = context.parsed;
     const project = {
-        declared: context.parsed.declared,
+        declared: topLevel,
         interfaces: context.parsed.interfaces,
         typeQualifiers: context.parsed.typeQualifiers,
         fieldNames: context.fieldNames,
@@ -151,11 +152,15 @@ function splitNotes(
         namespace: context.namespace
     };
     for (const { category, text, path: file, ...finding } of issues) {
+        // What this file can name unqualified: top-level types and its own inner ones.
+        const inner = innerByFile.get(file);
         const verdict = classifyApexLsMessage(
             category,
             text,
             lineOf(file, finding.line),
-            project
+            inner
+                ? { ...project, declared: new Set([...topLevel, ...inner]) }
+                : project
         );
         if (verdict.note && verdict.reason) {
             notes.push(asNote(finding, verdict.reason));
