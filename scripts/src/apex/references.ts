@@ -73,7 +73,8 @@ export interface ApexProject {
     namespace?: string;
 }
 
-const CUSTOM_NAME = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*__(?:c|mdt|e|r)$/i;
+const CUSTOM_NAME =
+    /^(?:[A-Za-z][A-Za-z0-9]*__)?[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*__(?:c|mdt|e|r)$/i;
 const NAMESPACED = /^([A-Za-z][A-Za-z0-9]*)__([A-Za-z].*__(?:c|mdt|e|r))$/i;
 
 /**

@@ -284,7 +284,7 @@ ${body}
         }
     });
 
-    it("leaves another package's namespaced label alone and checks one of the project's namespace", async () => {
+    it("leaves another package's namespaced labels and fields alone and checks the project's namespace", async () => {
         const project = fixtureProject(undefined, {
             ...LABELS,
             'sfdx-project.json': JSON.stringify({
@@ -295,6 +295,9 @@ ${body}
             [`${DEFAULT}/classes/Labels.cls`]: `public with sharing class Labels {
     public static List<String> texts() {
         return new List<String>{ Label.other.Anything, System.Label.kit.Greeting, Label.kit.Greting };
+    }
+    public static Object fields(kit__Sample__c row, other__Thing__c thing) {
+        return row.kit__Code__c + row.kit__Cdoe__c;
     }
 }
 `
@@ -308,6 +311,11 @@ ${body}
                 expect.objectContaining({
                     line: 3,
                     element: 'Label.kit.Greting',
+                    rule: 'apex-reference'
+                }),
+                expect.objectContaining({
+                    line: 6,
+                    element: 'kit__Cdoe__c',
                     rule: 'apex-reference'
                 })
             ]);
