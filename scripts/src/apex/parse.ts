@@ -3,7 +3,6 @@ import {
     ApexErrorListener,
     ApexParserBaseListener,
     ApexParserFactory,
-    ApexParseTreeWalker,
     ClassDeclarationContext,
     EnumDeclarationContext,
     InterfaceDeclarationContext,
@@ -38,12 +37,16 @@ export interface ParsedFile {
     syntaxErrors: SyntaxError[];
 }
 
-function parse(file: string): ParsedFile {
+function parse(file: string, collector: DeclarationCollector): ParsedFile {
     const listener = new CollectingListener();
     const { parser } = ApexParserFactory.createLexerAndParser(
         readFileSync(file, 'utf8'),
         listener
     );
+    // Declarations are collected while the parser builds the tree (exit events: each context
+    // complete), not by a second walk.
+    collector.file = file;
+    parser.addParseListener(collector);
     const tree = file.endsWith('.trigger')
         ? parser.triggerUnit()
         : parser.compilationUnit();
@@ -88,20 +91,20 @@ class DeclarationCollector extends ApexParserBaseListener {
         }
     }
 
-    enterClassDeclaration = (ctx: ClassDeclarationContext): void => {
+    exitClassDeclaration = (ctx: ClassDeclarationContext): void => {
         this.declare(ctx, ctx.id().getText());
     };
 
-    enterInterfaceDeclaration = (ctx: InterfaceDeclarationContext): void => {
+    exitInterfaceDeclaration = (ctx: InterfaceDeclarationContext): void => {
         this.declare(ctx, ctx.id().getText());
         this.interfaces.add(ctx.id().getText().toLowerCase());
     };
 
-    enterEnumDeclaration = (ctx: EnumDeclarationContext): void => {
+    exitEnumDeclaration = (ctx: EnumDeclarationContext): void => {
         this.declare(ctx, ctx.id().getText());
     };
 
-    enterTypeRef = (ctx: TypeRefContext): void => {
+    exitTypeRef = (ctx: TypeRefContext): void => {
         const names = ctx.typeName_list();
         const first = names.length > 1 ? names[0]?.id() : undefined;
         if (first) {
@@ -112,12 +115,8 @@ class DeclarationCollector extends ApexParserBaseListener {
 
 /** Parses every file once (syntax errors are rule apex-syntax's) and indexes its declarations. */
 export function parseApexFiles(files: string[]): ParsedApex {
-    const parsed = files.map(parse);
     const collector = new DeclarationCollector();
-    for (const { file, tree } of parsed) {
-        collector.file = file;
-        ApexParseTreeWalker.DEFAULT.walk(collector, tree);
-    }
+    const parsed = files.map((file) => parse(file, collector));
     return {
         files: parsed,
         declared: collector.declared,
