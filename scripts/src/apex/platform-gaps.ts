@@ -46,7 +46,8 @@ export interface ProjectTypes {
 
 export const NOTE_RULE = 'unknown-to-checker';
 
-type Owner = 'project' | 'platform' | 'package' | 'shadowed' | 'unknown';
+type Owner =
+    'project' | 'platform' | 'resource' | 'package' | 'shadowed' | 'unknown';
 
 interface Platform {
     namespaces: Set<string>;
@@ -116,7 +117,7 @@ function ownerOf(name: string, project: ProjectTypes): Owner {
     const data = platformData();
     let lower = name.toLowerCase();
     if (RESOURCE_PREFIXES.some((prefix) => lower.startsWith(prefix))) {
-        return 'platform';
+        return 'resource';
     }
     if (lower.startsWith('schema.')) {
         lower = lower.slice('schema.'.length);
@@ -157,11 +158,14 @@ function ownerOf(name: string, project: ProjectTypes): Owner {
     return 'unknown';
 }
 
-const NOT_PROJECT: Owner[] = ['platform', 'package', 'shadowed'];
+const NOT_PROJECT: Owner[] = ['platform', 'resource', 'package', 'shadowed'];
 
 function why(owners: Owner[]): string {
     if (owners.includes('shadowed')) {
         return 'apex-ls resolves the platform type where the project declares a class of the same name, which the org\'s compiler uses instead (Apex Developer Guide, "Using the System Namespace")';
+    }
+    if (owners.includes('resource')) {
+        return "a class the org generates from metadata (a flow's Flow.Interview type, a DataWeave script's DataWeaveScriptResource class, a Visualforce page's Page reference), which apex-ls does not generate";
     }
     if (owners.includes('package')) {
         return 'a type of another package (a namespace the project uses but does not define): apex-ls cannot see installed packages';
@@ -286,17 +290,13 @@ export function classifyApexLsMessage(
             message
         ))
     ) {
-        // Subtypes among platform types apex-ls does not model (Cache.OrgPartition is a
-        // Cache.Partition: Apex Reference Guide, "OrgPartition Class", "extends Cache.Partition").
-        const owners = [match[1] ?? '', match[2] ?? ''].map((name) =>
-            owner(stripGenerics(name))
+        // Subtypes among platform types apex-ls does not model (Apex Reference Guide, "OrgPartition
+        // Class" > Usage: "This class extends Cache.Partition"); any project type: an error.
+        return noteIf(
+            [match[1] ?? '', match[2] ?? ''].map((name) =>
+                owner(stripGenerics(name))
+            )
         );
-        return owners.every((o) => o === 'platform')
-            ? noteIf(owners)
-            : owners.includes('shadowed') &&
-                owners.every((o) => NOT_PROJECT.includes(o))
-              ? noteIf(owners)
-              : ERROR;
     }
     if (
         (match = /^Constructor not defined: (.+)\.<constructor>\((.*)\)$/.exec(
