@@ -64,6 +64,8 @@ export interface ParsedApex {
     innerByFile: Map<string, Set<string>>;
     /** Interfaces among them. */
     interfaces: Set<string>;
+    /** Per file, the classes its classes extend (last part of the name, lower case). */
+    extendsByFile: Map<string, Set<string>>;
     /** First parts of qualified type references (`ns` of `ns.Type x;`), lower case. */
     typeQualifiers: Set<string>;
 }
@@ -73,6 +75,7 @@ class DeclarationCollector extends ApexParserBaseListener {
     readonly topLevel = new Set<string>();
     readonly innerByFile = new Map<string, Set<string>>();
     readonly interfaces = new Set<string>();
+    readonly extendsByFile = new Map<string, Set<string>>();
     readonly typeQualifiers = new Set<string>();
     file = '';
 
@@ -93,6 +96,15 @@ class DeclarationCollector extends ApexParserBaseListener {
 
     exitClassDeclaration = (ctx: ClassDeclarationContext): void => {
         this.declare(ctx, ctx.id().getText());
+        const parent = ctx.typeRef()?.typeName_list().at(-1)?.id()?.getText();
+        if (parent) {
+            let parents = this.extendsByFile.get(this.file);
+            if (!parents) {
+                parents = new Set();
+                this.extendsByFile.set(this.file, parents);
+            }
+            parents.add(parent.toLowerCase());
+        }
     };
 
     exitInterfaceDeclaration = (ctx: InterfaceDeclarationContext): void => {
@@ -123,6 +135,7 @@ export function parseApexFiles(files: string[]): ParsedApex {
         topLevel: collector.topLevel,
         innerByFile: collector.innerByFile,
         interfaces: collector.interfaces,
+        extendsByFile: collector.extendsByFile,
         typeQualifiers: collector.typeQualifiers
     };
 }

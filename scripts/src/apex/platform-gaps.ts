@@ -35,6 +35,8 @@ export interface ProjectTypes {
     declared: Set<string>;
     /** Lower-case interfaces the project declares. */
     interfaces: Set<string>;
+    /** Lower-case classes that the classes of the finding's file extend. */
+    extended?: Set<string>;
     /** Lower-case first parts of the project's qualified type references (`ns` of `ns.Type x;`). */
     typeQualifiers: Set<string>;
     /** The project's custom field names (`x__c`), lower case. */
@@ -316,6 +318,24 @@ export function classifyApexLsMessage(
                   reason: 'an argument apex-ls types as Object: the type of a platform member it does not know'
               }
             : ERROR;
+    }
+    if (
+        (match = /^Constructor is not visible: (.+)\.<constructor>\(/.exec(
+            message
+        ))
+    ) {
+        const type = match[1] ?? '';
+        const simple = (type.split('.').pop() ?? '').toLowerCase();
+        if (owner(type) === 'project' && project.extended?.has(simple)) {
+            // A protected constructor is visible to the classes that extend the defining class
+            // (Apex Developer Guide, "Access Modifiers" > protected); apex-ls rejects the call
+            // from such a subclass's inner class, which the org compiles.
+            return {
+                note: true,
+                reason: `a class of this file extends ${type}, to which its protected constructor is visible (Apex Developer Guide, "Access Modifiers"); apex-ls rejects calls from the subclass's inner classes`
+            };
+        }
+        return noteIf([owner(type)]);
     }
     if (/^No constructor defined with \d+ arguments?$/.test(message)) {
         const created = [

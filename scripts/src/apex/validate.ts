@@ -154,13 +154,16 @@ function splitNotes(
     for (const { category, text, path: file, ...finding } of issues) {
         // What this file can name unqualified: top-level types and its own inner ones.
         const inner = innerByFile.get(file);
+        const extended = context.parsed.extendsByFile.get(file);
         const verdict = classifyApexLsMessage(
             category,
             text,
             lineOf(file, finding.line),
-            inner
-                ? { ...project, declared: new Set([...topLevel, ...inner]) }
-                : project
+            {
+                ...project,
+                declared: inner ? new Set([...topLevel, ...inner]) : topLevel,
+                extended
+            }
         );
         if (verdict.note && verdict.reason) {
             notes.push(asNote(finding, verdict.reason));

@@ -209,6 +209,18 @@ describe('apex-ls findings: unknown-to-checker notes or errors', () => {
         expect(verdict(category, message)).toBe(false);
     });
 
+    it("notes a protected constructor called in a subclass's file, not elsewhere", () => {
+        const message =
+            'Constructor is not visible: Greeting.<constructor>(System.String)';
+        expect(
+            classifyApexLsMessage('Error', message, '', {
+                ...project,
+                extended: new Set(['greeting'])
+            }).note
+        ).toBe(true);
+        expect(verdict('Error', message)).toBe(false);
+    });
+
     it('keeps a missing label an error unless the line names a namespace', () => {
         expect(
             verdict(
