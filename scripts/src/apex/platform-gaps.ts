@@ -309,6 +309,19 @@ export function classifyApexLsMessage(
         if (NOT_PROJECT.includes(type)) {
             return noteIf([type]);
         }
+        const sObject = (match[1] ?? '').toLowerCase().replace(/^schema\./, '');
+        if (
+            CUSTOM_SUFFIX.test(sObject) &&
+            project.components.has(`customobject:${sObject}`)
+        ) {
+            // Every sObject, a platform event too, has a constructor taking field = value
+            // pairs (Apex Developer Guide, "sObject Types": `new Account(Name = 'x')`);
+            // the object is the project's, so only apex-ls's constructor model is missing.
+            return {
+                note: true,
+                reason: `${match[1]} is an object of this project; sObject constructors take field = value pairs, which apex-ls does not model here`
+            };
+        }
         // An argument apex-ls typed as Object is an expression whose platform type it lacks
         // (AccountChangeEvent.ChangeEventHeader, an EventBus.ChangeEventHeader).
         const args = (match[2] ?? '').split(/,\s*/);

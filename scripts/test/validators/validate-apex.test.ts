@@ -159,6 +159,10 @@ describe('apex-ls findings: unknown-to-checker notes or errors', () => {
         [
             'Error',
             "Components of type 'Schema.Event__e' are defined, but the required object-meta.xml file is missing"
+        ],
+        [
+            'Error',
+            'Constructor not defined: Schema.Event__e.<constructor>(System.String)'
         ]
     ])('%s: %s is a note', (category, message) => {
         expect(verdict(category, message)).toBe(true);
@@ -204,7 +208,11 @@ describe('apex-ls findings: unknown-to-checker notes or errors', () => {
             'Error',
             "Components of type 'Schema.Other__e' are defined, but the required object-meta.xml file is missing"
         ],
-        ['Error', "Type name 'Other' does not match file name 'Greeting.cls'"]
+        ['Error', "Type name 'Other' does not match file name 'Greeting.cls'"],
+        [
+            'Error',
+            'Constructor not defined: Schema.Other__e.<constructor>(System.String)'
+        ]
     ])("%s: %s (the project's own) stays an error", (category, message) => {
         expect(verdict(category, message)).toBe(false);
     });
