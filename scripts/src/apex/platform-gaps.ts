@@ -115,7 +115,7 @@ function typeNames(expression: string): string[] {
         .filter((name) => name.length > 0);
 }
 
-function ownerOf(name: string, project: ProjectTypes): Owner {
+function ownerOf(name: string, project: ProjectTypes, line = ''): Owner {
     const data = platformData();
     let lower = name.toLowerCase();
     if (RESOURCE_PREFIXES.some((prefix) => lower.startsWith(prefix))) {
@@ -140,6 +140,10 @@ function ownerOf(name: string, project: ProjectTypes): Owner {
             : 'project';
     }
     if (first === 'system' && parts.length > 1 && project.declared.has(last)) {
+        // Written `System.X` in the source: the platform type, whatever the project declares.
+        if (new RegExp(`\\bSystem\\s*\\.\\s*${last}\\b`, 'i').test(line)) {
+            return 'platform';
+        }
         return data.types.has(last) ? 'shadowed' : 'project';
     }
     if (
@@ -199,7 +203,7 @@ export function classifyApexLsMessage(
     line: string,
     project: ProjectTypes
 ): Verdict {
-    const owner = (name: string): Owner => ownerOf(name, project);
+    const owner = (name: string): Owner => ownerOf(name, project, line);
     let match: RegExpExecArray | null;
     if (category === 'Missing') {
         if ((match = /^No type declaration found for '(.+)'$/.exec(message))) {
