@@ -16,8 +16,18 @@ import { FAST_START_JVM_OPTIONS } from './pmd';
  * JVM options: C1 only and the serial collector start a short-lived JVM faster; apex-ls caches
  * parsed classes in its cache folder between runs.
  */
+/** One apex-ls finding with what the note/error decision reads (platform-gaps.ts). */
+export interface ApexLsIssue extends Finding {
+    /** apex-ls's category (`Missing`, `Error`, ...). */
+    category: string;
+    /** apex-ls's message, without the category. */
+    text: string;
+    /** Absolute path of the file. */
+    path: string;
+}
+
 export interface ApexLsResult {
-    findings: Finding[];
+    findings: ApexLsIssue[];
     /** Why it did not run (no Java, no package), when it did not. */
     skipped?: string;
 }
@@ -86,7 +96,10 @@ export function runApexLs(
                         {
                             file: '.',
                             message: `apex-ls could not analyse the project (exit ${code}): ${(stderr || stdout).trim().split('\n').slice(0, 3).join(' ')}`,
-                            rule: 'apex-semantic-error'
+                            rule: 'apex-semantic-error',
+                            category: 'Error',
+                            text: '',
+                            path: projectRoot
                         }
                     ]
                 });
@@ -100,7 +113,7 @@ export function runApexLs(
 export function parseIssues(
     stdout: string,
     rel: (file: string) => string
-): Finding[] {
+): ApexLsIssue[] {
     const start = stdout.indexOf('{');
     if (start === -1) {
         return [];
@@ -114,7 +127,10 @@ export function parseIssues(
                 file: rel(file.path),
                 line: message.start.line,
                 message: `${message.category}: ${message.message} (apex-ls)`,
-                rule: 'apex-semantic'
+                rule: 'apex-semantic',
+                category: message.category,
+                text: message.message,
+                path: file.path
             }))
     );
 }

@@ -1,5 +1,6 @@
 import { validateApex, type ApexReport } from '../apex/validate';
 import type { CommandOutcome } from '../lib/command';
+import { formatFindings } from '../lib/findings';
 import {
     findingsText,
     runValidator,
@@ -20,6 +21,10 @@ export function validateApexCommand(
                 let text = report.semanticSkipped
                     ? `validate:apex: apex-ls did not run (${report.semanticSkipped}); only syntax and the kit's reference checks ran\n`
                     : '';
+                // Notes first: what apex-ls cannot judge, listed, never failing.
+                if (report.notes.length > 0) {
+                    text += `${formatFindings(report.notes)}validate:apex: ${report.notes.length} note${report.notes.length === 1 ? '' : 's'} (unknown-to-checker: platform or package types apex-ls does not know; not failing)\n`;
+                }
                 text += findingsText(
                     'validate:apex',
                     report.findings,
