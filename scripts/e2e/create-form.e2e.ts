@@ -13,7 +13,7 @@ import {
     type Harness
 } from './harness';
 import { loadLabels } from '../shared/labels';
-import { formatMessage } from '../preview/backend/message-format';
+import { formatMessage } from '../shared/message-format';
 
 /**
  * The configurable create form (#23 item 6): settings (Create_Fields__c, as the preview's

@@ -3,7 +3,7 @@
 
 import { recordOauthPolicy } from '../org/oauth-clients';
 import type { Org } from '../org/org';
-import { flag, text, texts, type XmlNode } from './xml';
+import { flag, text, texts, type XmlNode } from '../../shared/metadata-xml';
 
 const SYSTEM = { system: true } as const;
 

@@ -16,7 +16,7 @@ import { objectDef } from '../schema/standard-objects';
 import type { FieldDef } from '../schema/types';
 import type { Org } from '../org/org';
 import { componentName, withSuffix } from './files';
-import { children, flag, readMetadata, text } from './xml';
+import { children, flag, readMetadata, text } from '../../shared/metadata-xml';
 
 const OBJECT_SUFFIX = '.object-meta.xml';
 const FIELD_SUFFIX = '.field-meta.xml';

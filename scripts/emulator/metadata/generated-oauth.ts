@@ -13,7 +13,7 @@ import {
 } from '../../src/eca/oauth-policy';
 import type { Org } from '../org/org';
 import { deployExternalClientAppPolicy } from './apps';
-import type { XmlNode } from './xml';
+import type { XmlNode } from '../../shared/metadata-xml';
 
 const parser = new XMLParser({
     ignoreAttributes: true,

@@ -19,7 +19,7 @@ import {
     deployPermissionSetGroup
 } from './permission-sets';
 import { deployApexPage, deployProfileTabs } from './tabs-and-pages';
-import { readMetadata, type XmlNode } from './xml';
+import { readMetadata, type XmlNode } from '../../shared/metadata-xml';
 
 export class MetadataDeployError extends Error {
     constructor(readonly problems: string[]) {

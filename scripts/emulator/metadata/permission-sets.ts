@@ -6,7 +6,13 @@
 import type { Org } from '../org/org';
 import type { SObjectRecord } from '../schema/types';
 import { deployTabSettings } from './tabs-and-pages';
-import { children, flag, text, texts, type XmlNode } from './xml';
+import {
+    children,
+    flag,
+    text,
+    texts,
+    type XmlNode
+} from '../../shared/metadata-xml';
 
 const SYSTEM = { system: true } as const;
 

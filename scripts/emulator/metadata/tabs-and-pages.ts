@@ -15,7 +15,7 @@
 
 import type { Org } from '../org/org';
 import type { TabVisibilityValue } from '../schema/tabs-and-pages';
-import { children, flag, text, type XmlNode } from './xml';
+import { children, flag, text, type XmlNode } from '../../shared/metadata-xml';
 
 const SYSTEM = { system: true } as const;
 

@@ -2,12 +2,7 @@ import path from 'node:path';
 import { standardObjects } from '../../emulator/schema/standard-objects';
 import { withSourcedFields } from '../../emulator/schema/sourced-fields';
 import type { FieldDef } from '../../emulator/schema/types';
-import {
-    children,
-    flag,
-    readMetadata,
-    text
-} from '../../emulator/metadata/xml';
+import { children, flag, readMetadata, text } from '../../shared/metadata-xml';
 import { DEFAULT_DIR } from '../paths';
 import type { FormField, NewCaseInput, Option } from './dtos';
 

@@ -17,7 +17,7 @@ import {
     labelOf,
     statusOf
 } from './picklists';
-import { formatMessage } from './message-format';
+import { formatMessage } from '../../shared/message-format';
 import { CreateForm } from './create-form';
 import {
     ATTACH_LIMIT,

@@ -10,7 +10,7 @@ import {
     parseCustomerStatuses
 } from '../../preview/metadata';
 import { loadLabels } from '../../shared/labels';
-import { formatMessage } from '../../preview/backend/message-format';
+import { formatMessage } from '../../shared/message-format';
 import { callContext } from '../../preview/query';
 
 /** The preview backend follows CasePortalService's rules, refusal for refusal. */

@@ -10,7 +10,7 @@ import {
 import { invokeApex } from '../../preview/backend/invoke';
 import { PreviewBackend, Refusal } from '../../preview/backend/service';
 import { PreviewStore } from '../../preview/backend/store';
-import { formatMessage } from '../../preview/backend/message-format';
+import { formatMessage } from '../../shared/message-format';
 import { field } from '../../emulator/schema/fields';
 import { loadDefaultSettings } from '../../preview/metadata';
 import { callContext } from '../../preview/query';

@@ -18,7 +18,7 @@ import { statusOf } from '../../preview/backend/picklists';
 import type { PortalSettings } from '../../preview/metadata';
 import { loadLabels } from '../../shared/labels';
 import { DEFAULT_DIR } from '../../preview/paths';
-import { formatMessage } from '../../preview/backend/message-format';
+import { formatMessage } from '../../shared/message-format';
 
 /**
  * The shared rule table (force-app/main/default/staticresources/CasePortalRules.json), run
