@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
 import {
+    type AxeViolation,
     blocking,
     label,
     runAxe,
     screenshot,
-    startHarness,
-    type AxeViolation,
-    type Harness
+    useHarness
 } from './harness';
 
 /**
@@ -14,19 +13,7 @@ import {
  * see inside synthetic shadow: a fixture with violations two shadow trees deep must fail.
  */
 
-let harness: Harness;
-
-beforeAll(async () => {
-    harness = await startHarness();
-});
-
-afterAll(async () => {
-    await harness?.close();
-});
-
-afterEach(() => {
-    expect(harness.errors).toEqual([]);
-});
+const harness = useHarness();
 
 function summary(violations: AxeViolation[]): string[] {
     return violations.map(

@@ -7,10 +7,10 @@ import {
     named,
     runAxe,
     screenshot,
-    startHarness,
     tabTo,
     until,
-    type Harness
+    useHarness,
+    VIEWPORTS
 } from './harness';
 import { loadLabels } from '../shared/labels';
 import { formatMessage } from '../shared/message-format';
@@ -24,24 +24,7 @@ import { formatMessage } from '../shared/message-format';
  * (390 px) and a desktop (1280 px), axe clean.
  */
 
-let harness: Harness;
-
-beforeAll(async () => {
-    harness = await startHarness();
-});
-
-afterAll(async () => {
-    await harness?.close();
-});
-
-afterEach(() => {
-    expect(harness.errors).toEqual([]);
-});
-
-const VIEWPORTS = [
-    { name: 'phone', viewport: { width: 390, height: 844 } },
-    { name: 'desktop', viewport: { width: 1280, height: 900 } }
-];
+const harness = useHarness();
 
 const CREATE_FIELDS = 'Subject,Reason*,Description,Priority,OwnerId';
 const QUERY = `createFields=${encodeURIComponent(CREATE_FIELDS)}`;

@@ -4,9 +4,9 @@ import {
     label,
     runAxe,
     screenshot,
-    startHarness,
     tabTo,
-    type Harness
+    useHarness,
+    VIEWPORTS
 } from './harness';
 
 /**
@@ -18,24 +18,7 @@ import {
  * viewport, axe clean.
  */
 
-let harness: Harness;
-
-beforeAll(async () => {
-    harness = await startHarness();
-});
-
-afterAll(async () => {
-    await harness?.close();
-});
-
-afterEach(() => {
-    expect(harness.errors).toEqual([]);
-});
-
-const VIEWPORTS = [
-    { name: 'phone', viewport: { width: 390, height: 844 } },
-    { name: 'desktop', viewport: { width: 1280, height: 900 } }
-];
+const harness = useHarness();
 
 interface FileItem {
     documentId: string;

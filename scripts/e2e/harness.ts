@@ -121,6 +121,41 @@ export async function startHarness(): Promise<Harness> {
     };
 }
 
+/** The two viewports every feature is tried at: a phone (390 px) and a desktop (1280 px). */
+export const VIEWPORTS = [
+    { name: 'phone', viewport: { width: 390, height: 844 } },
+    { name: 'desktop', viewport: { width: 1280, height: 900 } }
+];
+
+/**
+ * One preview and Chromium for a test file: started before its tests, closed after them, and a
+ * test fails when the page logged an error it did not take (`harness.errors.splice(0)`). The
+ * returned object stands for the started harness.
+ */
+export function useHarness(): Harness {
+    let started: Harness | undefined;
+    beforeAll(async () => {
+        started = await startHarness();
+    });
+    afterAll(async () => {
+        await started?.close();
+    });
+    afterEach(() => {
+        expect(started?.errors).toEqual([]);
+    });
+    return new Proxy({} as Harness, {
+        get(_target, key) {
+            if (!started) {
+                throw new Error(
+                    'the e2e harness is used before beforeAll started it'
+                );
+            }
+            const value: unknown = Reflect.get(started, key);
+            return typeof value === 'function' ? value.bind(started) : value;
+        }
+    });
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = path.join(SCREENSHOT_DIR, `${name}.png`);

@@ -3,27 +3,14 @@ import {
     focused,
     label,
     named,
-    startHarness,
     tabTo,
     until,
-    type Harness
+    useHarness
 } from './harness';
 
 /** The same path with the keyboard alone: every step reachable by Tab, Enter, arrows, Escape. */
 
-let harness: Harness;
-
-beforeAll(async () => {
-    harness = await startHarness();
-});
-
-afterAll(async () => {
-    await harness?.close();
-});
-
-afterEach(() => {
-    expect(harness.errors).toEqual([]);
-});
+const harness = useHarness();
 
 const SUBJECT = 'Keyboard only: printer jams on tray 2';
 

@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
 import {
+    type AxeViolation,
     blocking,
     horizontalOverflow,
     label,
     runAxe,
     screenshot,
-    startHarness,
-    type AxeViolation,
-    type Harness
+    useHarness
 } from './harness';
 
 /**
@@ -17,19 +16,7 @@ import {
  * when the browser's time zone is not the user's Salesforce one.
  */
 
-let harness: Harness;
-
-beforeAll(async () => {
-    harness = await startHarness();
-});
-
-afterAll(async () => {
-    await harness?.close();
-});
-
-afterEach(() => {
-    expect(harness.errors).toEqual([]);
-});
+const harness = useHarness();
 
 const WIDTHS = [390, 1280] as const;
 

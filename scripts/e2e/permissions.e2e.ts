@@ -1,30 +1,12 @@
 import type { Page } from 'playwright-core';
-import {
-    label,
-    screenshot,
-    startHarness,
-    until,
-    type Harness
-} from './harness';
+import { label, screenshot, until, useHarness } from './harness';
 
 /**
  * Settings and custom permissions hide the actions they forbid, and the server refuses them
  * anyway. The preview switches them by query string, as the settings panel does.
  */
 
-let harness: Harness;
-
-beforeAll(async () => {
-    harness = await startHarness();
-});
-
-afterAll(async () => {
-    await harness?.close();
-});
-
-afterEach(() => {
-    expect(harness.errors).toEqual([]);
-});
+const harness = useHarness();
 
 async function openFirstCase(page: Page): Promise<void> {
     const link = page.locator('c-case-list tbody tr button').first();

@@ -4,10 +4,10 @@ import {
     focused,
     label,
     runAxe,
-    startHarness,
     tabTo,
     until,
-    type Harness
+    useHarness,
+    VIEWPORTS
 } from './harness';
 
 /**
@@ -17,24 +17,7 @@ import {
  * and by keyboard, on a phone (390 px) and a desktop (1280 px) viewport, axe clean.
  */
 
-let harness: Harness;
-
-beforeAll(async () => {
-    harness = await startHarness();
-});
-
-afterAll(async () => {
-    await harness?.close();
-});
-
-afterEach(() => {
-    expect(harness.errors).toEqual([]);
-});
-
-const VIEWPORTS = [
-    { name: 'phone', viewport: { width: 390, height: 844 } },
-    { name: 'desktop', viewport: { width: 1280, height: 900 } }
-];
+const harness = useHarness();
 
 function caseIdInUrl(page: Page): string | null {
     return new URL(page.url()).searchParams.get('c__caseId');

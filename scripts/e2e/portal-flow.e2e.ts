@@ -1,27 +1,9 @@
 import type { Page } from 'playwright-core';
-import {
-    label,
-    screenshot,
-    startHarness,
-    until,
-    type Harness
-} from './harness';
+import { label, screenshot, until, useHarness } from './harness';
 
 /** The customer's path with the mouse: list, create, see it listed, open, reply, close. */
 
-let harness: Harness;
-
-beforeAll(async () => {
-    harness = await startHarness();
-});
-
-afterAll(async () => {
-    await harness?.close();
-});
-
-afterEach(() => {
-    expect(harness.errors).toEqual([]);
-});
+const harness = useHarness();
 
 function caseRows(page: Page) {
     return page.locator('c-case-list tbody tr');
