@@ -35,6 +35,12 @@ const STEPS: Step[] = [
     {
         script: 'test:conformance',
         jestReport: path.join(REPORTS, 'jest-conformance.json')
+    },
+    // The packed plugin installed without the repo (tarball and git+file: URL, from a local
+    // registry fed by npm ci's cache): about a minute on an idle machine.
+    {
+        script: 'plugin:pack:check',
+        jestReport: path.join(REPORTS, 'jest-plugin-pack.json')
     }
 ];
 
