@@ -220,6 +220,9 @@ export default class CaseFiles extends LightningElement {
         try {
             for (let i = 0; i < uploaded.length; i += ATTACH_LIMIT) {
                 const batch = uploaded.slice(i, i + ATTACH_LIMIT);
+                // One batch after another on purpose: each answer carries the case's whole file
+                // list after that batch, so parallel calls could leave an older list on screen,
+                // and the server reviews at most ATTACH_LIMIT files per call.
                 // eslint-disable-next-line no-await-in-loop
                 const result = await attachFiles({
                     caseId: this.caseId,

@@ -26,6 +26,23 @@ export default class FileUpload extends LightningElement {
         return Boolean(this.disabled) || this.isUploading || !this.recordId;
     }
 
+    async upload(file) {
+        const query = new URLSearchParams({
+            recordId: this.recordId,
+            name: file.name
+        });
+        const response = await fetch(`/preview/upload?${query}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/octet-stream' },
+            body: file
+        });
+        const body = await response.json();
+        if (!response.ok) {
+            throw new Error(body?.message ?? 'Upload failed');
+        }
+        return body;
+    }
+
     async handleChange(event) {
         const picked = [...(event.detail?.files ?? event.target?.files ?? [])];
         if (picked.length === 0) {
@@ -33,31 +50,18 @@ export default class FileUpload extends LightningElement {
         }
         this.isUploading = true;
         this.error = undefined;
-        const uploaded = [];
-        try {
-            for (const file of picked) {
-                const query = new URLSearchParams({
-                    recordId: this.recordId,
-                    name: file.name
-                });
-                // eslint-disable-next-line no-await-in-loop
-                const response = await fetch(`/preview/upload?${query}`, {
-                    method: 'POST',
-                    headers: { 'Content-Type': 'application/octet-stream' },
-                    body: file
-                });
-                // eslint-disable-next-line no-await-in-loop
-                const body = await response.json();
-                if (!response.ok) {
-                    throw new Error(body?.message ?? 'Upload failed');
-                }
-                uploaded.push(body);
-            }
-        } catch (e) {
-            this.error = e.message;
-        } finally {
-            this.isUploading = false;
+        // All files at once; the ones that made it are reported even when another failed.
+        const results = await Promise.allSettled(
+            picked.map((file) => this.upload(file))
+        );
+        const uploaded = results
+            .filter((result) => result.status === 'fulfilled')
+            .map((result) => result.value);
+        const failed = results.find((result) => result.status === 'rejected');
+        if (failed) {
+            this.error = failed.reason?.message ?? 'Upload failed';
         }
+        this.isUploading = false;
         if (uploaded.length > 0) {
             this.dispatchEvent(
                 new CustomEvent('uploadfinished', {
